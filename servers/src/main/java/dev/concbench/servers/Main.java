@@ -11,6 +11,12 @@ import java.util.concurrent.CountDownLatch;
  * {@code wrk} or {@code curl} at it.
  *
  * <pre>java -jar concbench-servers.jar --model pool --port 9696</pre>
+ *
+ * <p>Once bound it prints one line, {@code concbench: model NAME listening on http://HOST:PORT ...},
+ * which a parent process may wait for; when it stops it prints
+ * {@code concbench: model NAME stopped ...} with the model's final {@link Server#report()}.
+ * With {@code --exit-on-stdin-eof} it also stops when its standard input reaches end of file, so a
+ * parent that starts it with a pipe (a benchmark) leaves no server behind even when it is killed.
  */
 public final class Main {
 
@@ -28,6 +34,8 @@ public final class Main {
               --threads N           the model's worker count (threads, event loops, processes)
               --backlog N           the listen backlog (default 1024)
               --read-timeout SECS   close connections silent this long (default 30)
+              --exit-on-stdin-eof   also stop when standard input is closed (for a parent
+                                    process that starts the server through a pipe)
               --list                list the models and exit
               --help                show this help and exit
             """;
@@ -73,11 +81,16 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             server.close();
+            out.println(reportLine(model, "stopped", server));
+            out.flush();
             stopped.countDown();
         }, "concbench-shutdown");
         try {
             var address = server.start();
             Runtime.getRuntime().addShutdownHook(shutdown);
+            if (options.exitOnStdinEof()) {
+                watchStdin();
+            }
             StringBuilder line = new StringBuilder("concbench: model ").append(model.name())
                     .append(" listening on http://").append(address.getHostString()).append(':')
                     .append(address.getPort());
@@ -101,12 +114,36 @@ public final class Main {
         }
     }
 
+    private static String reportLine(ServerModel model, String event, Server server) {
+        StringBuilder line = new StringBuilder("concbench: model ").append(model.name()).append(' ').append(event);
+        server.report().forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
+        return line.toString();
+    }
+
+    /**
+     * Exits the JVM (through the shutdown hook, as SIGTERM would) once standard input reaches end
+     * of file or fails: the parent closed the pipe or died.
+     */
+    private static void watchStdin() {
+        Thread.ofPlatform().daemon().name("concbench-stdin-watch").start(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // the input carries no commands; only its end matters
+                }
+            } catch (IOException e) {
+                // a broken pipe ends the input as well
+            }
+            System.exit(0);
+        });
+    }
+
     /** The parsed command line. */
-    record Options(boolean help, boolean list, ServerModel model, ServerConfig config) {
+    record Options(boolean help, boolean list, boolean exitOnStdinEof, ServerModel model, ServerConfig config) {
 
         static Options parse(String[] args) {
             boolean help = false;
             boolean list = false;
+            boolean exitOnStdinEof = false;
             String modelName = null;
             ServerConfig config = ServerConfig.defaults().withPort(DEFAULT_PORT);
             for (int i = 0; i < args.length; i++) {
@@ -114,6 +151,7 @@ public final class Main {
                 switch (arg) {
                     case "--help", "-h" -> help = true;
                     case "--list" -> list = true;
+                    case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
                     case "--model" -> modelName = value(args, ++i, arg);
                     case "--host" -> config = config.withHost(value(args, ++i, arg));
                     case "--port" -> config = config.withPort(number(args, ++i, arg, 0, 65_535));
@@ -125,13 +163,13 @@ public final class Main {
                 }
             }
             if (help || list) {
-                return new Options(help, list, null, config);
+                return new Options(help, list, exitOnStdinEof, null, config);
             }
             if (modelName == null) {
                 throw new IllegalArgumentException("--model is required; known models: "
                         + String.join(", ", ServerModels.names()));
             }
-            return new Options(false, false, ServerModels.byName(modelName), config);
+            return new Options(false, false, exitOnStdinEof, ServerModels.byName(modelName), config);
         }
 
         private static String value(String[] args, int index, String option) {
