@@ -1,0 +1,117 @@
+package dev.concbench.bench;
+
+import dev.concbench.bench.server.CpuList;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How the harness runs a trial, beyond JMH's own options: where the server runs, on which CPUs,
+ * with which JVM flags, and where the trial's record goes. The suite runner hands these to the
+ * forked benchmark JVMs as {@code -Dbench.*} system properties ({@link #asSystemProperties()});
+ * run alone, the benchmarks jar reads the same properties, e.g.
+ * {@code java -jar benchmarks.jar Hello -jvmArgsAppend -Dbench.inProcess=true}.
+ *
+ * @param trialDirectory   where to write the trial record, or {@code null} to write none
+ * @param inProcess        run the server inside the benchmark JVM (for profiling) instead of its own process
+ * @param serverCpus       CPUs to confine the server process to, or {@code null}
+ * @param clientCpus       CPUs to confine the benchmark JVM (the load client) to, or {@code null}
+ * @param serverJvmFlags   the server JVM's flags
+ * @param clientEventLoops the load client's event-loop threads; 0 for one per CPU the client may use
+ */
+public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList serverCpus, CpuList clientCpus,
+                              List<String> serverJvmFlags, int clientEventLoops) {
+
+    public static final String TRIAL_DIRECTORY = "bench.trialDir";
+    public static final String IN_PROCESS = "bench.inProcess";
+    public static final String SERVER_CPUS = "bench.serverCpus";
+    public static final String CLIENT_CPUS = "bench.clientCpus";
+    public static final String SERVER_JVM_FLAGS = "bench.serverJvmFlags";
+    public static final String CLIENT_EVENT_LOOPS = "bench.clientEventLoops";
+
+    /**
+     * The server JVM's flags: a fixed heap (no resizing while measured), the parallel collector,
+     * and native access for the models built on the Foreign Function & Memory API.
+     */
+    public static final List<String> DEFAULT_SERVER_JVM_FLAGS =
+            List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED");
+
+    public HarnessSettings {
+        serverJvmFlags = List.copyOf(serverJvmFlags);
+        if (clientEventLoops < 0) {
+            throw new IllegalArgumentException("clientEventLoops must be positive, or 0 for automatic, was "
+                    + clientEventLoops);
+        }
+    }
+
+    /** No trial record, the server in its own process, unpinned, default flags, automatic event loops. */
+    public static HarnessSettings defaults() {
+        return new HarnessSettings(null, false, null, null, DEFAULT_SERVER_JVM_FLAGS, 0);
+    }
+
+    /** The settings given as {@code bench.*} properties, the defaults for those not given. */
+    public static HarnessSettings from(Properties properties) {
+        HarnessSettings defaults = defaults();
+        String trialDirectory = properties.getProperty(TRIAL_DIRECTORY);
+        String flags = properties.getProperty(SERVER_JVM_FLAGS);
+        String loops = properties.getProperty(CLIENT_EVENT_LOOPS);
+        int eventLoops;
+        try {
+            eventLoops = loops == null ? defaults.clientEventLoops() : Integer.parseInt(loops.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(CLIENT_EVENT_LOOPS + " must be a whole number, not '" + loops + "'");
+        }
+        return new HarnessSettings(
+                trialDirectory == null || trialDirectory.isBlank() ? null : Path.of(trialDirectory),
+                Boolean.parseBoolean(properties.getProperty(IN_PROCESS, Boolean.toString(defaults.inProcess()))),
+                CpuList.parseOrNull(properties.getProperty(SERVER_CPUS)),
+                CpuList.parseOrNull(properties.getProperty(CLIENT_CPUS)),
+                flags == null ? defaults.serverJvmFlags() : Arrays.stream(flags.strip().split("\\s+"))
+                        .filter(flag -> !flag.isEmpty()).toList(),
+                eventLoops);
+    }
+
+    public HarnessSettings withTrialDirectory(Path directory) {
+        return new HarnessSettings(directory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops);
+    }
+
+    public HarnessSettings withPinning(CpuList server, CpuList client) {
+        return new HarnessSettings(trialDirectory, inProcess, server, client, serverJvmFlags, clientEventLoops);
+    }
+
+    public HarnessSettings withInProcess(boolean newInProcess) {
+        return new HarnessSettings(trialDirectory, newInProcess, serverCpus, clientCpus, serverJvmFlags,
+                clientEventLoops);
+    }
+
+    /** These settings as {@code name -> value} system properties, for a forked JVM; unset ones left out. */
+    public Map<String, String> asSystemProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (trialDirectory != null) {
+            properties.put(TRIAL_DIRECTORY, trialDirectory.toAbsolutePath().toString());
+        }
+        properties.put(IN_PROCESS, Boolean.toString(inProcess));
+        if (serverCpus != null) {
+            properties.put(SERVER_CPUS, serverCpus.text());
+        }
+        if (clientCpus != null) {
+            properties.put(CLIENT_CPUS, clientCpus.text());
+        }
+        properties.put(SERVER_JVM_FLAGS, String.join(" ", serverJvmFlags));
+        properties.put(CLIENT_EVENT_LOOPS, Integer.toString(clientEventLoops));
+        return properties;
+    }
+
+    /** {@link #asSystemProperties()} as {@code -Dname=value} JVM arguments. */
+    public List<String> asJvmArguments() {
+        return asSystemProperties().entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /** The flags of the JVM the server runs in: its own, or the benchmark JVM's when in-process. */
+    public List<String> effectiveServerJvmFlags(List<String> benchmarkJvmFlags) {
+        return inProcess ? List.copyOf(benchmarkJvmFlags) : serverJvmFlags;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.concbench.bench.resources;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads one process's figures from Linux's {@code /proc}: {@code stat} for CPU time,
+ * {@code status} for threads and resident memory, {@code fd/} for open descriptors.
+ */
+final class ProcFs {
+
+    private static final long DEFAULT_CLOCK_TICKS = 100;
+
+    private final Path root;
+    private final long clockTicksPerSecond;
+
+    ProcFs(Path root, long clockTicksPerSecond) {
+        this.root = root;
+        this.clockTicksPerSecond = clockTicksPerSecond;
+    }
+
+    /** The real {@code /proc} of this machine. */
+    static ProcFs system() {
+        return new ProcFs(Path.of("/proc"), clockTicks());
+    }
+
+    /** Whether this machine has a {@code /proc} to read. */
+    boolean available() {
+        return Files.isReadable(root.resolve("self").resolve("stat"));
+    }
+
+    /** One process's figures. */
+    record Sample(int threads, int fileDescriptors, long rssBytes, double cpuSeconds) {
+    }
+
+    /** The figures of a process, or empty when it is gone (or was never there). */
+    Optional<Sample> sample(long pid) {
+        Path dir = root.resolve(Long.toString(pid));
+        try {
+            double cpu = cpuSeconds(Files.readString(dir.resolve("stat"), StandardCharsets.US_ASCII));
+            int threads = 0;
+            long rssBytes = 0;
+            for (String line : Files.readAllLines(dir.resolve("status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("Threads:")) {
+                    threads = Integer.parseInt(line.substring("Threads:".length()).strip());
+                } else if (line.startsWith("VmRSS:")) {
+                    rssBytes = kilobytes(line.substring("VmRSS:".length())) * 1024;
+                }
+            }
+            return Optional.of(new Sample(threads, countEntries(dir.resolve("fd")), rssBytes, cpu));
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
+        } catch (IOException e) {
+            // A process that exits while being read can fail with ESRCH rather than ENOENT.
+            if (!Files.exists(dir)) {
+                return Optional.empty();
+            }
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * User and system CPU seconds of the process and of its children it has reaped
+     * ({@code utime + stime + cutime + cstime}, fields 14–17 of {@code /proc/PID/stat}).
+     */
+    double cpuSeconds(String stat) {
+        // The command name (field 2) is in parentheses and may contain spaces: count from the last ')'.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = 0;
+        for (int field = 14; field <= 17; field++) {
+            ticks += Long.parseLong(fields[field - 3]);
+        }
+        return (double) ticks / clockTicksPerSecond;
+    }
+
+    private static long kilobytes(String value) {
+        String number = value.strip();
+        int space = number.indexOf(' ');
+        return Long.parseLong(space < 0 ? number : number.substring(0, space));
+    }
+
+    private static int countEntries(Path directory) throws IOException {
+        int count = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path ignored : entries) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** {@code getconf CLK_TCK}, the unit of the CPU times in {@code stat}; 100 when it cannot be asked. */
+    private static long clockTicks() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            getconf.getOutputStream().close();
+            String output = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            if (getconf.waitFor(5, TimeUnit.SECONDS) && getconf.exitValue() == 0) {
+                return Long.parseLong(output);
+            }
+            getconf.destroyForcibly();
+        } catch (IOException | NumberFormatException e) {
+            // fall back to the value of every common Linux build
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return DEFAULT_CLOCK_TICKS;
+    }
+}

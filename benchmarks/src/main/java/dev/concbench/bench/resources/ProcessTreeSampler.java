@@ -1,0 +1,159 @@
+package dev.concbench.bench.resources;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Samples a server's process tree from {@code /proc} on a daemon thread, about ten times a
+ * second, off the load client's path: peak threads, descriptors and resident memory, and how many
+ * child processes it had. CPU time is read exactly at the edges of each measured window, not
+ * sampled.
+ *
+ * <p>Threading: the sampler thread is the only writer of the peaks; {@link #markWindowStart()},
+ * {@link #markWindowEnd()} and {@link #usage()} may be called from any thread. {@link #close()}
+ * stops and joins the sampler thread.
+ */
+public final class ProcessTreeSampler implements AutoCloseable {
+
+    /** The default sampling period: 10 Hz. */
+    public static final Duration DEFAULT_PERIOD = Duration.ofMillis(100);
+
+    private final long pid;
+    private final ProcFs proc;
+    private final long periodNanos;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    // Peaks: written by the sampler thread under this lock, read by usage().
+    private int peakThreads;
+    private int peakFileDescriptors;
+    private long peakRssBytes;
+    private int peakLiveChildren;
+    private long samples;
+    private final Set<Long> childrenSeen = new HashSet<>();
+
+    // Measured windows: written by the caller of mark*, under this lock.
+    private double windowCpuSeconds;
+    private double windowStartCpu = Double.NaN;
+
+    private ProcessTreeSampler(long pid, ProcFs proc, Duration period) {
+        this.pid = pid;
+        this.proc = proc;
+        this.periodNanos = period.toNanos();
+        sampleOnce();
+        this.thread = Thread.ofPlatform().daemon().name("resource-sampler-" + pid).start(this::loop);
+    }
+
+    /**
+     * Starts sampling the process and its descendants.
+     *
+     * @return empty when this machine has no {@code /proc} to read
+     */
+    public static Optional<ProcessTreeSampler> start(long pid, Duration period) {
+        ProcFs proc = ProcFs.system();
+        return proc.available() ? Optional.of(new ProcessTreeSampler(pid, proc, period)) : Optional.empty();
+    }
+
+    /** Starts a measured window: CPU time counts from now until {@link #markWindowEnd()}. */
+    public synchronized void markWindowStart() {
+        windowStartCpu = treeCpuSeconds();
+    }
+
+    /** Ends a measured window started by {@link #markWindowStart()}; ignored without one. */
+    public synchronized void markWindowEnd() {
+        if (!Double.isNaN(windowStartCpu)) {
+            windowCpuSeconds += Math.max(0, treeCpuSeconds() - windowStartCpu);
+            windowStartCpu = Double.NaN;
+        }
+    }
+
+    /** The figures so far. */
+    public synchronized ResourceUsage usage() {
+        return new ResourceUsage(peakThreads, peakFileDescriptors, peakRssBytes, windowCpuSeconds,
+                childrenSeen.size(), peakLiveChildren, samples);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(TimeUnit.NANOSECONDS.toMillis(periodNanos) * 10 + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        long next = System.nanoTime() + periodNanos;
+        while (running) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            if (!running) {
+                return;
+            }
+            if (System.nanoTime() >= next) {
+                if (!sampleOnce()) {
+                    return; // the server is gone
+                }
+                next += periodNanos;
+                long now = System.nanoTime();
+                if (next < now) {
+                    next = now + periodNanos; // fell behind (a busy machine): skip, do not burst
+                }
+            }
+        }
+    }
+
+    /** Takes one sample of the tree; false when the root process is gone. */
+    private boolean sampleOnce() {
+        Optional<ProcFs.Sample> root = proc.sample(pid);
+        if (root.isEmpty()) {
+            return false;
+        }
+        int threads = root.get().threads();
+        int descriptors = root.get().fileDescriptors();
+        long rss = root.get().rssBytes();
+        List<Long> children = descendants();
+        int live = 0;
+        for (long child : children) {
+            Optional<ProcFs.Sample> sample = proc.sample(child);
+            if (sample.isPresent()) {
+                live++;
+                threads += sample.get().threads();
+                descriptors += sample.get().fileDescriptors();
+                rss += sample.get().rssBytes();
+            }
+        }
+        synchronized (this) {
+            samples++;
+            peakThreads = Math.max(peakThreads, threads);
+            peakFileDescriptors = Math.max(peakFileDescriptors, descriptors);
+            peakRssBytes = Math.max(peakRssBytes, rss);
+            peakLiveChildren = Math.max(peakLiveChildren, live);
+            childrenSeen.addAll(children);
+        }
+        return true;
+    }
+
+    /**
+     * CPU seconds of the tree now: each live process's own time plus the time of the children it
+     * reaped, so every process is counted once.
+     */
+    private double treeCpuSeconds() {
+        double cpu = proc.sample(pid).map(ProcFs.Sample::cpuSeconds).orElse(0.0);
+        for (long child : descendants()) {
+            cpu += proc.sample(child).map(ProcFs.Sample::cpuSeconds).orElse(0.0);
+        }
+        return cpu;
+    }
+
+    private List<Long> descendants() {
+        return ProcessHandle.of(pid).map(handle -> handle.descendants().map(ProcessHandle::pid).toList())
+                .orElse(List.of());
+    }
+}

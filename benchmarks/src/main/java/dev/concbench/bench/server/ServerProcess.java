@@ -1,0 +1,239 @@
+package dev.concbench.bench.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A server model running in a child JVM ({@code concbench-servers} with {@code --port 0
+ * --exit-on-stdin-eof}), so that its threads, descriptors, memory and CPU can be measured alone
+ * and a crash of either side cannot hide in the other.
+ *
+ * <h2>Lifecycle</h2>
+ * {@link #start} returns once the child printed its listening line (the socket is bound and
+ * accepting), or fails after killing the child, with the child's last output in the message.
+ * {@link #close} stops it in three steps, each bounded by {@link ServerLaunch#stopTimeout()}:
+ * closing the child's standard input (the server closes itself and prints its stopped line),
+ * then SIGTERM, then SIGKILL for the child and every descendant seen (process models' children).
+ *
+ * <h2>Orphans</h2>
+ * The child holds the read end of a pipe whose write end only this JVM holds: when this JVM dies,
+ * however it dies, the child reads end of input and exits. A killed benchmark leaves no server.
+ *
+ * <h2>Threading</h2>
+ * Two daemon threads drain the child's output (standard error is copied to this JVM's standard
+ * error, prefixed with the model); every method may be called from any thread.
+ */
+public final class ServerProcess implements RunningServer {
+
+    private static final int TAIL_LINES = 30;
+
+    private final String model;
+    private final ServerLaunch launch;
+    private final Process process;
+    private final OutputStream stdin;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private final CompletableFuture<ServerLines.Listening> listening = new CompletableFuture<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Thread> drains = new ArrayList<>(2);
+    private volatile Map<String, String> stopInfo = ServerLines.none();
+
+    private ServerProcess(String model, ServerLaunch launch, Process process) {
+        this.model = model;
+        this.launch = launch;
+        this.process = process;
+        this.stdin = process.getOutputStream();
+    }
+
+    /**
+     * Starts the model in a child JVM and waits until it accepts connections.
+     *
+     * @throws IOException when the child cannot be started, exits, or does not report its address
+     *                     within {@link ServerLaunch#startTimeout()}; the child is gone by then
+     */
+    public static ServerProcess start(String model, ServerLaunch launch) throws IOException {
+        Process process = new ProcessBuilder(launch.command(model)).start();
+        ServerProcess server = new ServerProcess(model, launch, process);
+        server.drain(process.getInputStream(), "stdout", server::onStdout);
+        server.drain(process.getErrorStream(), "stderr", line -> {
+            server.remember(line);
+            System.err.println("[server " + model + "] " + line);
+        });
+        try {
+            ServerLines.Listening ready = server.listening.get(launch.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!ready.model().equals(model)) {
+                throw new IOException("asked for model " + model + " but the server runs " + ready.model());
+            }
+            return server;
+        } catch (TimeoutException e) {
+            server.close();
+            throw new IOException("server " + model + " did not report its address within "
+                    + launch.startTimeout().toSeconds() + " s" + server.tailText(), e);
+        } catch (ExecutionException e) {
+            server.close();
+            throw new IOException("server " + model + " exited before it listened (exit code "
+                    + server.exitCodeText() + ")" + server.tailText(), e.getCause());
+        } catch (InterruptedException e) {
+            server.close();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting server " + model, e);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String model() {
+        return model;
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return listening.join().address();
+    }
+
+    @Override
+    public OptionalLong pid() {
+        return OptionalLong.of(process.pid());
+    }
+
+    @Override
+    public Map<String, String> startInfo() {
+        return listening.join().info();
+    }
+
+    @Override
+    public Map<String, String> stopInfo() {
+        return stopInfo;
+    }
+
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The child's exit code; empty while it runs. */
+    public OptionalLong exitCode() {
+        return process.isAlive() ? OptionalLong.empty() : OptionalLong.of(process.exitValue());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        List<ProcessHandle> seen = new ArrayList<>(process.descendants().toList());
+        try {
+            closeQuietly(stdin);
+            if (!awaitExit()) {
+                seen.addAll(process.descendants().toList());
+                process.destroy();
+                if (!awaitExit()) {
+                    seen.addAll(process.descendants().toList());
+                    process.destroyForcibly();
+                    awaitExit();
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            seen.addAll(process.descendants().toList());
+            process.destroyForcibly();
+        } finally {
+            // Children the server did not reap itself (it crashed, or was killed above).
+            seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            for (Thread drain : drains) {
+                try {
+                    drain.join(launch.stopTimeout().toMillis());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            closeQuietly(process.getInputStream());
+            closeQuietly(process.getErrorStream());
+            listening.completeExceptionally(new IOException("server closed"));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean awaitExit() throws InterruptedException {
+        return process.waitFor(launch.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void onStdout(String line) {
+        remember(line);
+        if (!listening.isDone()) {
+            ServerLines.listening(line).ifPresent(listening::complete);
+        } else {
+            ServerLines.stopped(line).ifPresent(info -> stopInfo = info);
+        }
+    }
+
+    private void drain(InputStream stream, String name, Consumer<String> sink) {
+        Thread thread = Thread.ofPlatform().daemon().name("server-" + model + "-" + name).start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    sink.accept(line);
+                }
+            } catch (IOException e) {
+                // the stream was closed by close(); nothing more to read
+            } finally {
+                listening.completeExceptionally(new IOException("the server's " + name + " ended"));
+            }
+        });
+        drains.add(thread);
+    }
+
+    private synchronized void remember(String line) {
+        if (tail.size() == TAIL_LINES) {
+            tail.removeFirst();
+        }
+        tail.addLast(line);
+    }
+
+    private synchronized String tailText() {
+        return tail.isEmpty() ? "; it printed nothing" : "; its last output:\n  " + String.join("\n  ", tail);
+    }
+
+    private String exitCodeText() {
+        try {
+            return process.waitFor(launch.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    ? Integer.toString(process.exitValue()) : "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing a pipe to a process that is gone
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "server " + model + " (pid " + process.pid() + ")";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.concbench.bench.suite;
+
+import dev.concbench.bench.server.CpuList;
+import dev.concbench.results.CpuPinning;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Which CPUs the server and the load client may use. Disjoint CPUs keep the two from taking
+ * turns on the same core, which is what makes two runs of the same benchmark agree.
+ *
+ * @param server the server's CPUs, or {@code null} when not pinned
+ * @param client the benchmark JVM's (load client's) CPUs, or {@code null} when not pinned
+ */
+record Pinning(CpuList server, CpuList client) {
+
+    /** Whether the suite pins by default; see {@link #defaultFor(List)}. */
+    static final boolean PIN_BY_DEFAULT = true;
+
+    /** No pinning. */
+    static final Pinning NONE = new Pinning(null, null);
+
+    /**
+     * The default for this process's CPUs: on two or more, the client on the lower half and the
+     * server on the upper half (on CPUs 0 and 1: client 0, server 1); no pinning on one CPU or
+     * when {@link #PIN_BY_DEFAULT} is off.
+     */
+    static Pinning defaultForThisProcess() {
+        return defaultFor(allowedCpus());
+    }
+
+    /** The default for these CPUs; see {@link #defaultForThisProcess()}. */
+    static Pinning defaultFor(List<Integer> cpus) {
+        if (!PIN_BY_DEFAULT || cpus.size() < 2) {
+            return NONE;
+        }
+        int half = cpus.size() / 2;
+        return new Pinning(list(cpus.subList(half, cpus.size())), list(cpus.subList(0, half)));
+    }
+
+    /** As the result file records it. */
+    CpuPinning toResult() {
+        return new CpuPinning(server == null ? null : server.text(), client == null ? null : client.text());
+    }
+
+    /** E.g. {@code server 1, client 0} or {@code none}. */
+    String describe() {
+        if (server == null && client == null) {
+            return "none";
+        }
+        return "server " + (server == null ? "unpinned" : server.text()) + ", client "
+                + (client == null ? "unpinned" : client.text());
+    }
+
+    /** The CPUs this process may run on ({@code Cpus_allowed_list}), or 0..n-1 without {@code /proc}. */
+    static List<Integer> allowedCpus() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    return expand(line.substring("Cpus_allowed_list:".length()).strip());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or an unexpected format: fall through
+        }
+        return IntStream.range(0, Runtime.getRuntime().availableProcessors()).boxed().toList();
+    }
+
+    /** {@code "0-2,5"} as {@code [0, 1, 2, 5]}. */
+    static List<Integer> expand(String list) {
+        return java.util.Arrays.stream(list.split(",")).flatMap(part -> {
+            int dash = part.indexOf('-');
+            int first = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
+            int last = dash < 0 ? first : Integer.parseInt(part.substring(dash + 1));
+            return IntStream.rangeClosed(first, last).boxed();
+        }).toList();
+    }
+
+    private static CpuList list(List<Integer> cpus) {
+        return new CpuList(cpus.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+}

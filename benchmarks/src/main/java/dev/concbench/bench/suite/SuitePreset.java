@@ -1,0 +1,122 @@
+package dev.concbench.bench.suite;
+
+import dev.concbench.bench.HarnessSettings;
+import dev.concbench.bench.Scenario;
+import dev.concbench.results.Suite;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A named suite: which scenarios run with which parameters and timing, how the client ceiling is
+ * measured, and the server JVM's flags. Every model the registry knows runs every scenario of
+ * the suite. All of the suites' numbers live here.
+ *
+ * @param suite              the suite's name, as result files record it
+ * @param scenarios          the scenarios, in the order they run
+ * @param ceilingConnections connections of the client-ceiling measurement (hello, fastest model)
+ * @param ceilingTiming      timing of the client-ceiling measurement
+ * @param serverJvmFlags     the server JVM's flags, the same for every benchmark of the suite
+ */
+public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceilingConnections, Timing ceilingTiming,
+                          List<String> serverJvmFlags) {
+
+    /** Load applied after the warm-up iterations: the blog's wrk run is one 10 s window. */
+    private static final Timing BLOG_RUN = Timing.of(1, 0, 1, 1, 10);
+
+    /**
+     * CI: every model, hello at one connection level and a short sleep that still shows the blog's
+     * lesson (100 ms sleeps, 10 connections, 2 s: about 200 responses where requests overlap,
+     * about 20 where they queue). About ten seconds per model.
+     */
+    public static final SuitePreset SMOKE = new SuitePreset(Suite.SMOKE, List.of(
+            ScenarioPlan.of(Scenario.HELLO, Timing.of(1, 1, 1, 2, 1), "connections", List.of(64)),
+            ScenarioPlan.of(Scenario.SLEEP, Timing.of(1, 0, 1, 1, 2), "connections", List.of(10), "ms", List.of(100))),
+            64, Timing.of(1, 1, 1, 2, 1), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS);
+
+    /**
+     * The default: hello at 1, 16, 64 and 256 connections, the blog's experiment as the blog ran
+     * it (/sleep?ms=1000, 10 connections, 10 s), and one level of every other scenario.
+     */
+    public static final SuitePreset QUICK = new SuitePreset(Suite.QUICK, List.of(
+            ScenarioPlan.of(Scenario.HELLO, quick(), "connections", List.of(1, 16, 64, 256)),
+            ScenarioPlan.of(Scenario.SLEEP, BLOG_RUN, "connections", List.of(10), "ms", List.of(1000)),
+            ScenarioPlan.of(Scenario.JSON, quick(), "connections", List.of(64)),
+            ScenarioPlan.of(Scenario.SLOW_CLIENT, quick(), "connections", List.of(16), "slowClients", List.of(1),
+                    "pieces", List.of(5), "gapMs", List.of(100)),
+            ScenarioPlan.of(Scenario.CPU, quick(), "connections", List.of(16), "us", List.of(1000)),
+            ScenarioPlan.of(Scenario.CLOSE, quick(), "connections", List.of(16)),
+            ScenarioPlan.of(Scenario.LARGE, quick(), "connections", List.of(16), "bytes", List.of(1_048_576)),
+            ScenarioPlan.of(Scenario.LATENCY, quick(), "connections", List.of(16), "rate", List.of(1000))),
+            64, quick(), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS);
+
+    /** The whole matrix, up to 1,024 connections, latency at several rates, two forks each. */
+    public static final SuitePreset FULL = new SuitePreset(Suite.FULL, List.of(
+            ScenarioPlan.of(Scenario.HELLO, full(), "connections", List.of(1, 16, 64, 256, 1024)),
+            ScenarioPlan.of(Scenario.SLEEP, Timing.of(2, 0, 1, 1, 10), "connections", List.of(10, 100),
+                    "ms", List.of(1000)),
+            ScenarioPlan.of(Scenario.JSON, full(), "connections", List.of(16, 256, 1024)),
+            ScenarioPlan.of(Scenario.SLOW_CLIENT, full(), "connections", List.of(16), "slowClients", List.of(1, 16),
+                    "pieces", List.of(5), "gapMs", List.of(100)),
+            ScenarioPlan.of(Scenario.CPU, full(), "connections", List.of(16, 64), "us", List.of(100, 1000)),
+            ScenarioPlan.of(Scenario.CLOSE, full(), "connections", List.of(16, 64, 256)),
+            ScenarioPlan.of(Scenario.LARGE, full(), "connections", List.of(16, 64), "bytes", List.of(1_048_576)),
+            ScenarioPlan.of(Scenario.LATENCY, full(), "connections", List.of(64),
+                    "rate", List.of(1000, 5000, 20_000))),
+            64, full(), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS);
+
+    public SuitePreset {
+        Objects.requireNonNull(suite, "suite");
+        scenarios = List.copyOf(scenarios);
+        if (scenarios.stream().map(ScenarioPlan::scenario).distinct().count() != scenarios.size()) {
+            throw new IllegalArgumentException("a suite lists each scenario once");
+        }
+        if (ceilingConnections < 1) {
+            throw new IllegalArgumentException("ceilingConnections must be at least 1, was " + ceilingConnections);
+        }
+        Objects.requireNonNull(ceilingTiming, "ceilingTiming");
+        serverJvmFlags = List.copyOf(serverJvmFlags);
+    }
+
+    /** The suite's name, e.g. {@code quick}. */
+    public String name() {
+        return suite.label();
+    }
+
+    /** Every preset, in order of size. */
+    public static List<SuitePreset> all() {
+        return List.of(SMOKE, QUICK, FULL);
+    }
+
+    /**
+     * The preset with this name.
+     *
+     * @throws IllegalArgumentException naming the known suites when there is none
+     */
+    public static SuitePreset byName(String name) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        return all().stream().filter(preset -> preset.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown suite '" + name + "'; known suites: "
+                        + all().stream().map(SuitePreset::name).collect(Collectors.joining(", "))));
+    }
+
+    /** The scenarios' labels, in order. */
+    public List<String> scenarioLabels() {
+        return scenarios.stream().map(plan -> plan.scenario().label()).toList();
+    }
+
+    private static Timing quick() {
+        return Timing.of(1, 2, 1, 3, 1.5);
+    }
+
+    private static Timing full() {
+        return Timing.of(2, 3, 1, 5, 2);
+    }
+
+    @Override
+    public String toString() {
+        return name() + " " + Arrays.toString(scenarioLabels().toArray());
+    }
+}

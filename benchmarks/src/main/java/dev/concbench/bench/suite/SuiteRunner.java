@@ -1,0 +1,245 @@
+package dev.concbench.bench.suite;
+
+import dev.concbench.bench.BenchmarkJvm;
+import dev.concbench.bench.HarnessSettings;
+import dev.concbench.bench.Scenario;
+import dev.concbench.results.AtomicFiles;
+import dev.concbench.results.BenchmarkResult;
+import dev.concbench.results.ClientCeiling;
+import dev.concbench.results.Environment;
+import dev.concbench.results.GitInfo;
+import dev.concbench.results.JvmInfo;
+import dev.concbench.results.MachineInfo;
+import dev.concbench.servers.ServerModels;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.util.Version;
+
+/**
+ * The suite runner behind {@code mvn verify -Pbench}: plans the suite, measures the client
+ * ceiling, runs every benchmark through JMH one at a time (each in its own forked JVM, each with
+ * its own server process), and records every result as soon as it is known.
+ *
+ * <p>Exit codes: 0 when every benchmark produced a result (valid or not: a model that cannot do a
+ * case is a result), 1 when one or more failed or the run could not be recorded, 2 for bad
+ * arguments (unknown model, scenario or suite), with a one-line message.
+ */
+public final class SuiteRunner {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE_ERROR = 2;
+
+    private static final String NAME = "concbench-bench";
+    /** The file in the work directory that names the latest run's result file. */
+    static final String LAST_RUN_FILE = "last-run.txt";
+    private static final DateTimeFormatter WORK_DIRECTORY_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** The short probe of every model when the fastest is not known: two warm-up windows, one measured. */
+    private static final Timing CEILING_PROBE = Timing.of(1, 2, 1, 1, 1);
+
+    private final RunnerOptions options;
+    private final PrintStream out;
+
+    private SuiteRunner(RunnerOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        RunnerOptions options;
+        SuitePlan plan;
+        try {
+            options = RunnerOptions.parse(args);
+            if (options.help()) {
+                out.print(RunnerOptions.usage());
+                return OK;
+            }
+            plan = SuitePlan.of(options.preset(), options.narrowing(), ServerModels.names());
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + ": " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        return new SuiteRunner(options, out).execute(plan, err);
+    }
+
+    private int execute(SuitePlan plan, PrintStream err) {
+        out.printf("%s: suite %s, %d benchmarks on %d models (%s), pinning %s, about %s%n", NAME, plan.preset().name(),
+                plan.cases().size(), plan.models().size(), String.join(", ", plan.models()),
+                options.pinning().describe(), Progress.format(new Progress(plan.cases()).left(0)));
+        if (options.dryRun()) {
+            plan.cases().forEach(c -> out.println("  " + c.describe()));
+            return OK;
+        }
+
+        Instant startedAt = Instant.now();
+        HarnessSettings harness = new HarnessSettings(null, options.inProcess(), options.pinning().server(),
+                options.pinning().client(), plan.preset().serverJvmFlags(), 0);
+        Environment environment = environment(harness);
+        RunRecorder recorder;
+        try {
+            recorder = new RunRecorder(options.resultsDir(), plan.preset().suite(), startedAt, MachineInfo.detect(),
+                    environment, plan.cases().size());
+            recorder.ceiling(null);
+        } catch (IOException | RuntimeException e) {
+            err.println(NAME + ": cannot write the result file under " + options.resultsDir() + ": " + e.getMessage());
+            return FAILED;
+        }
+        out.println("result file: " + recorder.resultFile());
+        try {
+            // For whatever runs next (the report): where this run's result file is.
+            AtomicFiles.write(options.workDir().resolve(LAST_RUN_FILE),
+                    (recorder.resultFile().toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            err.println(NAME + ": cannot write " + options.workDir().resolve(LAST_RUN_FILE) + ": " + e.getMessage());
+            return FAILED;
+        }
+        Thread hook = interruptHook(recorder);
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        Path workDirectory = options.workDir().resolve(WORK_DIRECTORY_TIME.format(startedAt));
+        JmhCaseRunner jmh = new JmhCaseRunner(javaExecutable(), harness, workDirectory, options.jmhOutput());
+        int failed = 0;
+        try {
+            ClientCeiling ceiling = measureCeiling(plan, jmh);
+            recorder.ceiling(ceiling);
+            Progress progress = new Progress(plan.cases());
+            List<BenchmarkCase> cases = plan.cases();
+            for (int i = 0; i < cases.size(); i++) {
+                BenchmarkCase benchmark = cases.get(i);
+                out.printf("[%d/%d] %s … %s left%n", i + 1, cases.size(), benchmark.describe(),
+                        Progress.format(progress.left(i)));
+                CaseOutcome outcome = jmh.run(benchmark, String.format(Locale.ROOT, "%03d-%s-%s", i + 1,
+                        benchmark.scenario().label(), benchmark.model()));
+                progress.finished(benchmark, outcome.wallTime());
+                BenchmarkResult result = ResultAssembler.assemble(benchmark, outcome,
+                        ceiling.requestsPerSecond() > 0 ? ceiling.requestsPerSecond() : null);
+                recorder.add(result, outcome.jmhJson());
+                out.println("        " + Summary.of(result));
+                if (outcome.failure().isPresent()) {
+                    failed++;
+                }
+            }
+            recorder.complete();
+        } catch (IOException | RuntimeException e) {
+            recorder.incomplete("the runner failed (" + e + ")");
+            err.println(NAME + ": the run failed: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        out.println("result file: " + recorder.resultFile());
+        out.println("work files:  " + workDirectory);
+        if (failed > 0) {
+            err.printf("%s: %d of %d benchmarks failed; they are in the result file as invalid, and their JMH logs"
+                    + " are under %s%n", NAME, failed, plan.cases().size(), workDirectory);
+            return FAILED;
+        }
+        return OK;
+    }
+
+    /**
+     * The most responses per second the client drives: against netty on hello when that model is
+     * registered (the fastest server), otherwise the best of a short probe of every model.
+     */
+    private ClientCeiling measureCeiling(SuitePlan plan, JmhCaseRunner jmh) throws IOException {
+        int connections = plan.preset().ceilingConnections();
+        List<String> registered = ServerModels.names();
+        List<String> candidates = registered.contains("netty") ? List.of("netty") : registered;
+        Timing timing = candidates.size() == 1 ? plan.preset().ceilingTiming() : CEILING_PROBE;
+        out.printf("client ceiling: hello, %d connections, against %s%n", connections, String.join(", ", candidates));
+        String best = candidates.getFirst();
+        double bestRate = 0;
+        for (String model : candidates) {
+            BenchmarkCase probe = new BenchmarkCase(Scenario.HELLO, model,
+                    Map.of("connections", Integer.toString(connections)), timing);
+            CaseOutcome outcome = jmh.run(probe, "000-ceiling-" + model);
+            double rate = outcome.throughput().map(t -> t.score()).orElse(0.0);
+            if (rate > bestRate) {
+                bestRate = rate;
+                best = model;
+            }
+        }
+        if (bestRate == 0) {
+            out.println("        could not measure the client ceiling: no result is judged client-bound by it");
+        } else {
+            out.printf(Locale.ROOT, "        %,.0f responses/s (%s); results within %.0f %% of it are client-bound%n",
+                    bestRate, best, ResultAssembler.CLIENT_BOUND_PERCENT);
+        }
+        return new ClientCeiling(bestRate, best, Scenario.HELLO.label(), connections);
+    }
+
+    /**
+     * The shutdown hook for a run: on a signal (or an exit) before the run completed, it stops the
+     * forked benchmark JVMs (their servers exit with them) and marks the result file incomplete,
+     * keeping what finished.
+     */
+    static Thread interruptHook(RunRecorder recorder) {
+        return Thread.ofPlatform().name("concbench-interrupted").unstarted(() -> {
+            if (recorder.isComplete()) {
+                return;
+            }
+            ProcessHandle.current().children().forEach(ProcessHandle::destroy);
+            if (recorder.incomplete("interrupted (SIGINT, SIGTERM or exit)")) {
+                System.err.println(NAME + ": interrupted; the benchmarks that finished are kept in "
+                        + recorder.resultFile() + ", marked incomplete");
+            }
+        });
+    }
+
+    private Environment environment(HarnessSettings harness) {
+        List<String> forkFlags = new ArrayList<>(BenchmarkJvm.FLAGS);
+        forkFlags.addAll(harness.asJvmArguments());
+        JvmInfo current = JvmInfo.current();
+        JvmInfo benchmarkJvm = new JvmInfo(current.version(), current.vendor(), forkFlags);
+        JvmInfo serverJvm = harness.inProcess() ? benchmarkJvm
+                : new JvmInfo(current.version(), current.vendor(), harness.serverJvmFlags());
+        GitInfo git = GitProbe.probe(Path.of("").toAbsolutePath());
+        return new Environment(git, benchmarkJvm, serverJvm, Version.getPlainVersion(), options.pinning().toResult());
+    }
+
+    private static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The one line printed under each benchmark's progress line. */
+    static final class Summary {
+
+        private Summary() {
+        }
+
+        static String of(BenchmarkResult result) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,.0f responses/s", result.throughput().score()));
+            if (result.throughput().hasConfidenceInterval() && result.throughput().score() > 0) {
+                line.append(String.format(Locale.ROOT, " ±%.1f %%",
+                        result.throughput().scoreError() * 100 / result.throughput().score()));
+            }
+            line.append(String.format(Locale.ROOT, ", %,d errors, p99 %.2f ms", result.errors().total(),
+                    result.latency().effective().p99Ms()));
+            if (result.resources() != null) {
+                line.append(String.format(Locale.ROOT, ", server peak %d threads, %d fds",
+                        result.resources().peakThreads(), result.resources().peakFileDescriptors()));
+            }
+            Optional.of(result.invalidReasons()).filter(reasons -> !reasons.isEmpty())
+                    .ifPresent(reasons -> line.append(" — INVALID: ").append(String.join("; ", reasons)));
+            return line.toString();
+        }
+    }
+}

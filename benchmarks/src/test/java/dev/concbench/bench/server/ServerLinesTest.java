@@ -1,0 +1,53 @@
+package dev.concbench.bench.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ServerLinesTest {
+
+    @Test
+    void readsTheListeningLineWithWorkersAndFacts() {
+        var line = ServerLines.listening(
+                "concbench: model pool listening on http://127.0.0.1:40123 (threads: 4) transport=nio queue=64")
+                .orElseThrow();
+
+        assertThat(line.model()).isEqualTo("pool");
+        assertThat(line.address().getHostString()).isEqualTo("127.0.0.1");
+        assertThat(line.address().getPort()).isEqualTo(40123);
+        assertThat(line.info()).containsExactly(
+                java.util.Map.entry("queue", "64"), java.util.Map.entry("transport", "nio"),
+                java.util.Map.entry("workers", "4"), java.util.Map.entry("workersMeaning", "threads"));
+    }
+
+    @Test
+    void readsAWorkerMeaningOfSeveralWordsAndAnIpv6Address() {
+        var line = ServerLines.listening("concbench: model prefork listening on http://[::1]:8080 (worker processes: 2)")
+                .orElseThrow();
+
+        assertThat(line.address().getHostString()).isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(line.info()).containsEntry("workersMeaning", "worker processes").containsEntry("workers", "2");
+    }
+
+    @Test
+    void readsTheListeningLineOfAModelWithoutWorkers() {
+        var line = ServerLines.listening("concbench: model iterative listening on http://127.0.0.1:9696").orElseThrow();
+
+        assertThat(line.model()).isEqualTo("iterative");
+        assertThat(line.info()).isEmpty();
+    }
+
+    @Test
+    void ignoresOtherLines() {
+        assertThat(ServerLines.listening("concbench-servers: unknown model 'nope'")).isEmpty();
+        assertThat(ServerLines.listening("concbench: model pool stopped")).isEmpty();
+        assertThat(ServerLines.stopped("concbench: model pool listening on http://127.0.0.1:1")).isEmpty();
+    }
+
+    @Test
+    void readsTheStoppedLineFacts() {
+        assertThat(ServerLines.stopped("concbench: model process stopped processesSpawned=12 live=0").orElseThrow())
+                .containsEntry("processesSpawned", "12").containsEntry("live", "0").hasSize(2);
+        assertThat(ServerLines.stopped("concbench: model pool stopped").orElseThrow()).isEmpty();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.concbench.bench.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.concbench.bench.server.CpuList;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunnerOptionsTest {
+
+    @Test
+    void defaultsToTheQuickSuiteOfEverything() {
+        RunnerOptions options = RunnerOptions.parse(new String[0]);
+
+        assertThat(options.preset()).isSameAs(SuitePreset.QUICK);
+        assertThat(options.narrowing()).isEqualTo(Narrowing.NONE);
+        assertThat(options.resultsDir()).isEqualTo(Path.of("results"));
+        assertThat(options.pinning()).isEqualTo(Pinning.defaultForThisProcess());
+        assertThat(options.inProcess()).isFalse();
+    }
+
+    @Test
+    void takesMavensFormWhereUnsetPropertiesAreEmpty() {
+        RunnerOptions options = RunnerOptions.parse(new String[] {"--suite=smoke", "--models=pool,iterative",
+                "--scenarios=", "--connections=", "--server-cpus=1", "--client-cpus=none", "--in-process=false",
+                "--jmh-output=true", "--results-dir=/tmp/r"});
+
+        assertThat(options.preset()).isSameAs(SuitePreset.SMOKE);
+        assertThat(options.narrowing().models()).containsExactly("pool", "iterative");
+        assertThat(options.narrowing().scenarios()).isEmpty();
+        assertThat(options.pinning()).isEqualTo(new Pinning(new CpuList("1"), null));
+        assertThat(options.inProcess()).isFalse();
+        assertThat(options.jmhOutput()).isTrue();
+        assertThat(options.resultsDir()).isEqualTo(Path.of("/tmp/r"));
+    }
+
+    @Test
+    void takesTheSpacedFormAndBareFlags() {
+        RunnerOptions options = RunnerOptions.parse(new String[] {"--suite", "full", "--in-process", "--dry-run"});
+
+        assertThat(options.preset()).isSameAs(SuitePreset.FULL);
+        assertThat(options.inProcess()).isTrue();
+        assertThat(options.dryRun()).isTrue();
+    }
+
+    @Test
+    void refusesWhatItCannotUse() {
+        assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--bogus"})).hasMessage("unknown option '--bogus' (see --help)");
+        assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--suite"})).hasMessage("--suite needs a value");
+        assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--server-cpus=a"}))
+                .hasMessageStartingWith("--server-cpus: a CPU list looks like");
+        assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--in-process=maybe"}))
+                .hasMessage("--in-process takes true or false, not 'maybe'");
+    }
+
+    @Test
+    void theCommandExitsWithTwoAndOneLineForAnUnknownModelOrScenario() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = SuiteRunner.run(new String[] {"--models=nope"}, new PrintStream(out), new PrintStream(err));
+
+        assertThat(code).isEqualTo(SuiteRunner.USAGE_ERROR);
+        assertThat(err.toString().lines().toList()).hasSize(1).first().asString()
+                .startsWith("concbench-bench: unknown model 'nope'; known models: ");
+        assertThat(SuiteRunner.run(new String[] {"--scenarios=nope"}, new PrintStream(out), new PrintStream(err)))
+                .isEqualTo(SuiteRunner.USAGE_ERROR);
+    }
+
+    @Test
+    void aDryRunListsTheBenchmarksWithoutRunningThem() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int code = SuiteRunner.run(new String[] {"--suite=smoke", "--dry-run", "--models=pool"},
+                new PrintStream(out), System.err);
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines().toList()).contains("  hello model=pool connections=64",
+                "  sleep model=pool connections=10 ms=100");
+    }
+
+    @Test
+    void defaultPinningSplitsTheCpusBetweenClientAndServer() {
+        assertThat(Pinning.defaultFor(List.of(0, 1))).isEqualTo(new Pinning(new CpuList("1"), new CpuList("0")));
+        assertThat(Pinning.defaultFor(List.of(2, 3, 4, 5))).isEqualTo(new Pinning(new CpuList("4,5"), new CpuList("2,3")));
+        assertThat(Pinning.defaultFor(List.of(0))).isEqualTo(Pinning.NONE);
+        assertThat(Pinning.expand("0-2,5")).containsExactly(0, 1, 2, 5);
+    }
+
+    @Test
+    void progressFormatsTimeLeft() {
+        assertThat(Progress.format(java.time.Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(Progress.format(java.time.Duration.ofSeconds(130))).isEqualTo("2m10s");
+        assertThat(Progress.format(java.time.Duration.ofMinutes(65))).isEqualTo("1h05m");
+    }
+}
