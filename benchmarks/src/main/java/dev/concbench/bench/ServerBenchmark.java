@@ -111,7 +111,8 @@ public abstract class ServerBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Responses {
-        public long responses;
+        /** Fractional: it is scaled (see the class documentation), and a sleep window counts only dozens. */
+        public double responses;
     }
 
     /**
@@ -227,10 +228,10 @@ public abstract class ServerBenchmark {
     }
 
     /** The responses the client's window rate gives over the invocation's time; see the class documentation. */
-    static long atWindowRate(LoadResult result, long invocationNanos) {
+    static double atWindowRate(LoadResult result, long invocationNanos) {
         long windowNanos = result.duration().toNanos();
         return windowNanos <= 0 ? result.requests()
-                : Math.round(result.requests() * ((double) Math.max(invocationNanos, windowNanos) / windowNanos));
+                : result.requests() * ((double) Math.max(invocationNanos, windowNanos) / windowNanos);
     }
 
     @TearDown(Level.Iteration)
