@@ -310,6 +310,23 @@ class ServerContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(MODELS)
+    void echoesTheLongestContentTypeTheLimitsAllow(String model) throws IOException {
+        // Echo copies a request field into the response head: the head must have room for it.
+        String head = "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 2\r\nContent-Type: \r\n";
+        String type = "text/plain;x=" + "y".repeat(16 * 1024 - head.length() - "text/plain;x=".length());
+        try (Server server = ServerModels.byName(model).create(ServerConfig.defaults())) {
+            InetSocketAddress address = server.start();
+            RawResponse response = RawConnection.exchange(address, "POST /echo HTTP/1.1\r\nHost: test\r\n"
+                    + "Content-Length: 2\r\nContent-Type: " + type + "\r\n\r\nhi");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Content-Type")).isEqualTo(type);
+            assertThat(response.bodyText()).isEqualTo("hi");
+            assertThat(RawConnection.exchange(address, HELLO).bodyText()).isEqualTo(HELLO_BODY);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODELS)
     void echoesAChunkedBody(String model) throws IOException {
         try (Server server = ServerModels.byName(model).create(ServerConfig.defaults())) {
             RawResponse response = RawConnection.exchange(server.start(), "POST /echo HTTP/1.1\r\nHost: test\r\n"
@@ -374,6 +391,9 @@ class ServerContractTest {
                 new BadRequest("POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
                 new BadRequest("POST /echo HTTP/1.1\r\nHost: test\r\nExpect: magic\r\nContent-Length: 1\r\n\r\nx", 417),
                 new BadRequest("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 1048577\r\n\r\n", 413),
+                // Refused before the body is sent: no 100 Continue first.
+                new BadRequest("POST /echo HTTP/1.1\r\nHost: test\r\nExpect: 100-continue\r\n"
+                        + "Content-Length: 1048577\r\n\r\n", 413),
                 new BadRequest("GET /" + "a".repeat(9000) + " HTTP/1.1\r\nHost: test\r\n\r\n", 414),
                 new BadRequest("GET /hello HTTP/1.1\r\nHost: test\r\n"
                         + ("X-Big: " + "b".repeat(1000) + "\r\n").repeat(17) + "\r\n", 431),
@@ -393,6 +413,38 @@ class ServerContractTest {
                 }
                 assertThat(RawConnection.exchange(address, HELLO).bodyText()).isEqualTo(HELLO_BODY);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODELS)
+    void answersTheGoodRequestsBeforeABadPipelinedOne(String model) throws IOException {
+        try (Server server = ServerModels.byName(model).create(ServerConfig.defaults());
+             RawConnection connection = RawConnection.open(server.start())) {
+            connection.send(HELLO + "GET /json HTTP/1.1\r\nHost : test\r\n\r\n");
+            RawResponse first = connection.readResponse();
+            assertThat(first.bodyText()).isEqualTo(HELLO_BODY);
+            if (!ModelTraits.of(model).oneRequestPerConnection()) {
+                RawResponse second = connection.readResponse();
+                assertThat(second.status()).isEqualTo(400);
+                assertThat(second.closes()).isTrue();
+            }
+            connection.awaitClosedByServer(Duration.ofSeconds(5));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODELS)
+    void servesARequestThatArrivesInPieces(String model) throws IOException {
+        String request = "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nHello\r\n8\r\n, World!\r\n0\r\n\r\n";
+        try (Server server = ServerModels.byName(model).create(ServerConfig.defaults());
+             RawConnection connection = RawConnection.open(server.start())) {
+            for (int from = 0; from < request.length(); from += 7) {
+                connection.send(request.substring(from, Math.min(request.length(), from + 7)));
+                sleep(Duration.ofMillis(5));
+            }
+            assertThat(connection.readResponse().bodyText()).isEqualTo(HELLO_BODY);
         }
     }
 
@@ -500,11 +552,11 @@ class ServerContractTest {
             InetSocketAddress address = server.start();
             try (RawConnection stalled = RawConnection.open(address)) {
                 stalled.send("GET /hello HTTP/1.1\r\nHo");
-                assertClosedWithin(stalled, Duration.ofSeconds(5));
+                assertClosed(stalled, 408, Duration.ofSeconds(5));
             }
             try (RawConnection stalled = RawConnection.open(address)) {
                 stalled.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 10\r\n\r\nabc");
-                assertClosedWithin(stalled, Duration.ofSeconds(5));
+                assertClosed(stalled, 408, Duration.ofSeconds(5));
             }
             assertThat(RawConnection.exchange(address, HELLO).bodyText()).isEqualTo(HELLO_BODY);
         }
@@ -615,7 +667,7 @@ class ServerContractTest {
             closer.submit(server::close).get(10, TimeUnit.SECONDS);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time close() took").isLessThan(Duration.ofSeconds(5));
 
-            sleeping.awaitClosedByServer(Duration.ofSeconds(2));
+            assertClosed(sleeping, 503, Duration.ofSeconds(2));
             if (idle != null) {
                 idle.awaitClosedByServer(Duration.ofSeconds(2));
             }
@@ -627,15 +679,18 @@ class ServerContractTest {
 
     // --------------------------------------------------------------------------- helpers
 
-    /** Closed by the server, with at most a {@code 408} sent first (no other answer). */
-    private static void assertClosedWithin(RawConnection connection, Duration within) throws IOException {
+    /**
+     * Closed by the server within {@code within}, with at most a response of {@code allowedStatus}
+     * sent first (a stalled request may get 408, a request abandoned by close() 503).
+     */
+    private static void assertClosed(RawConnection connection, int allowedStatus, Duration within) throws IOException {
         RawResponse response;
         try {
             response = connection.readResponse();
         } catch (java.io.EOFException | java.net.SocketException closed) {
             return;
         }
-        assertThat(response.status()).as("the only answer allowed to a stalled request").isEqualTo(408);
+        assertThat(response.status()).as("the only answer allowed before the close").isEqualTo(allowedStatus);
         assertThat(response.closes()).isTrue();
         connection.awaitClosedByServer(within);
     }
