@@ -27,12 +27,10 @@ class BlockingCallLessonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.concbench.servers.ModelTraits#modelNames")
-    void aSlowRequestHoldsUpTheOthersOnlyOnASerialServer(String model) throws Exception {
-        ModelTraits traits = ModelTraits.of(model);
-        // A model that serves one connection at a time per worker (prefork) depends on its worker
-        // count; only a strictly serial or a concurrent model has a fixed expectation here.
-        boolean serial = !traits.servesManyConnectionsAtOnce() && traits.oneRequestPerConnection();
-        assumeThat(serial || traits.servesManyConnectionsAtOnce()).as("a fixed expectation for " + model).isTrue();
+    void aSlowRequestHoldsUpTheOthersOnlyWhereHandlersRunOneAtATime(String model) throws Exception {
+        ModelTraits.SlowRequest slowRequest = ModelTraits.of(model).slowRequest();
+        assumeThat(slowRequest).as("a fixed expectation for " + model)
+                .isNotEqualTo(ModelTraits.SlowRequest.DEPENDS_ON_WORKERS);
 
         try (Server server = ServerModels.byName(model).create(ServerConfig.defaults())) {
             InetSocketAddress address = server.start();
@@ -44,7 +42,7 @@ class BlockingCallLessonTest {
                     ConcurrentClients.time(address, CLIENTS, ConcurrentClients.sleepRequest(SLEEP));
 
             assertThat(timings.each().getFirst()).as("the quickest answer").isGreaterThanOrEqualTo(SLEEP);
-            if (serial) {
+            if (slowRequest == ModelTraits.SlowRequest.EVERYONE) {
                 assertThat(timings.all()).as("%d × %s, one at a time: %s", CLIENTS, SLEEP, timings.each())
                         .isGreaterThanOrEqualTo(SERIAL_AT_LEAST);
             } else {

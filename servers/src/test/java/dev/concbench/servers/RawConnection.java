@@ -150,21 +150,6 @@ final class RawConnection implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** True if nothing arrives and the connection stays open for {@code quiet}. */
-    boolean staysOpenAndSilentFor(Duration quiet) throws IOException {
-        socket.setSoTimeout((int) quiet.toMillis());
-        try {
-            in.read(); // a byte or the end of stream: not silent, or not open
-            return false;
-        } catch (SocketTimeoutException expected) {
-            return true;
-        } catch (SocketException reset) {
-            return false;
-        } finally {
-            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
-        }
-    }
-
     /** Closes with SO_LINGER 0, so the server sees a reset instead of an orderly end of stream. */
     void reset() throws IOException {
         socket.setSoLinger(true, 0);

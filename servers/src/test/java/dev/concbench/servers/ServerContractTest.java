@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -640,10 +644,13 @@ class ServerContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(MODELS)
     void failsToStartOnAPortInUse(String model) throws IOException {
-        try (ServerSocket occupier = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket occupier = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ServerConfig config = ServerConfig.defaults().withPort(occupier.getLocalPort());
+            Set<Long> threadsBefore = ProcessResources.liveThreadIds();
             try (Server server = ServerModels.byName(model).create(config)) {
                 assertThatThrownBy(server::start).isInstanceOf(IOException.class);
+                // A failed start releases what it made.
+                assertThat(ProcessResources.modelThreadNames(model, threadsBefore)).isEmpty();
             }
         }
     }
@@ -653,14 +660,16 @@ class ServerContractTest {
     void closeAbandonsInFlightRequestsAndOpenConnections(String model) throws Exception {
         Server server = ServerModels.byName(model).create(ServerConfig.defaults());
         ExecutorService closer = Executors.newSingleThreadExecutor(task -> new Thread(task, "test-closer"));
-        try (RawConnection sleeping = RawConnection.open(server.start());
-             RawConnection idle = ModelTraits.of(model).servesManyConnectionsAtOnce()
-                     ? RawConnection.open(server.address()) : null) {
-            sleeping.send("GET /sleep?ms=60000 HTTP/1.1\r\nHost: test\r\n\r\n");
+        InetSocketAddress address = server.start();
+        // An idle kept-alive connection, served before the sleep starts (an event loop that runs
+        // the sleeping handler could not serve it afterwards), and a request sleeping for a minute.
+        try (RawConnection idle = ModelTraits.of(model).servesManyConnectionsAtOnce() ? RawConnection.open(address) : null;
+             RawConnection sleeping = RawConnection.open(address)) {
             if (idle != null) {
                 idle.send(HELLO);
                 assertThat(idle.readResponse().status()).isEqualTo(200);
             }
+            sleeping.send("GET /sleep?ms=60000 HTTP/1.1\r\nHost: test\r\n\r\n");
             sleep(Duration.ofMillis(200)); // let the server start sleeping
 
             long start = System.nanoTime();
@@ -687,7 +696,7 @@ class ServerContractTest {
         RawResponse response;
         try {
             response = connection.readResponse();
-        } catch (java.io.EOFException | java.net.SocketException closed) {
+        } catch (EOFException | SocketException closed) {
             return;
         }
         assertThat(response.status()).as("the only answer allowed before the close").isEqualTo(allowedStatus);

@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServerResourcesTest {
 
-    private static final Path OPEN_DESCRIPTORS = Path.of("/proc/self/fd");
     private static final int CYCLES = 1_000;
     private static final int WARM_UP_CYCLES = 50;
     private static final int THREAD_TOLERANCE = 3;
@@ -60,10 +52,10 @@ class ServerResourcesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.concbench.servers.ModelTraits#modelNames")
     void releasesEverythingOverAThousandConnectionsAndOnClose(String model) throws IOException {
-        assumeThat(Files.isDirectory(OPEN_DESCRIPTORS)).as("/proc/self/fd (Linux) to count descriptors").isTrue();
-        Set<Long> threadsBefore = liveThreadIds();
-        int threadCountBefore = platformThreadCount();
-        int descriptorsBefore = openDescriptors();
+        assumeThat(ProcessResources.canCountDescriptors()).as("/proc/self/fd (Linux) to count descriptors").isTrue();
+        Set<Long> threadsBefore = ProcessResources.liveThreadIds();
+        int threadCountBefore = ProcessResources.platformThreadCount();
+        int descriptorsBefore = ProcessResources.openDescriptors();
         long childrenBefore = ProcessHandle.current().children().count();
 
         // A few workers, so that a pool that starts its threads lazily has started all of them
@@ -72,9 +64,9 @@ class ServerResourcesTest {
         try {
             InetSocketAddress address = server.start();
             runCycles(address, WARM_UP_CYCLES);
-            int threadBaseline = steady(ServerResourcesTest::platformThreadCount);
-            int descriptorBaseline = steady(ServerResourcesTest::openDescriptors);
-            assertThat(modelThreadNames(model, threadsBefore))
+            int threadBaseline = steady(ProcessResources::platformThreadCount);
+            int descriptorBaseline = steady(ProcessResources::openDescriptors);
+            assertThat(ProcessResources.modelThreadNames(model, threadsBefore))
                     .as("live threads named '%s-...' (the naming convention) while the server runs", model)
                     .isNotEmpty();
 
@@ -86,19 +78,19 @@ class ServerResourcesTest {
                     CYCLES, descriptorBaseline).isLessThanOrEqualTo(descriptorBaseline + IN_FLIGHT_TOLERANCE);
 
             awaitAtMost("platform threads after " + CYCLES + " connections (baseline " + threadBaseline + ")",
-                    ServerResourcesTest::platformThreadCount, threadBaseline + THREAD_TOLERANCE);
+                    ProcessResources::platformThreadCount, threadBaseline + THREAD_TOLERANCE);
             awaitAtMost("open descriptors after " + CYCLES + " connections (baseline " + descriptorBaseline + ")",
-                    ServerResourcesTest::openDescriptors, descriptorBaseline + DESCRIPTOR_TOLERANCE);
+                    ProcessResources::openDescriptors, descriptorBaseline + DESCRIPTOR_TOLERANCE);
         } finally {
             server.close();
         }
 
         // close() joins the model's threads: none may be alive when it returns.
-        assertThat(modelThreadNames(model, threadsBefore)).as("threads of the model alive after close()").isEmpty();
+        assertThat(ProcessResources.modelThreadNames(model, threadsBefore)).as("threads of the model alive after close()").isEmpty();
         awaitAtMost("platform threads after close() (before start: " + threadCountBefore + ")",
-                ServerResourcesTest::platformThreadCount, threadCountBefore + THREAD_TOLERANCE);
+                ProcessResources::platformThreadCount, threadCountBefore + THREAD_TOLERANCE);
         awaitAtMost("open descriptors after close() (before start: " + descriptorsBefore + ")",
-                ServerResourcesTest::openDescriptors, descriptorsBefore + DESCRIPTOR_TOLERANCE);
+                ProcessResources::openDescriptors, descriptorsBefore + DESCRIPTOR_TOLERANCE);
         assertThat(ProcessHandle.current().children().count()).as("child processes after close()")
                 .isLessThanOrEqualTo(childrenBefore);
     }
@@ -113,8 +105,8 @@ class ServerResourcesTest {
         int peakDescriptors = 0;
         for (int i = 0; i < cycles; i++) {
             if (i % SAMPLE_EVERY_CYCLES == SAMPLE_EVERY_CYCLES - 1) {
-                peakThreads = Math.max(peakThreads, platformThreadCount());
-                peakDescriptors = Math.max(peakDescriptors, openDescriptors());
+                peakThreads = Math.max(peakThreads, ProcessResources.platformThreadCount());
+                peakDescriptors = Math.max(peakDescriptors, ProcessResources.openDescriptors());
             }
             RawConnection connection = RawConnection.open(address);
             try {
@@ -177,32 +169,6 @@ class ServerResourcesTest {
             last = next;
         }
         return last;
-    }
-
-    private static int platformThreadCount() {
-        return ManagementFactory.getThreadMXBean().getThreadCount();
-    }
-
-    private static int openDescriptors() {
-        try (Stream<Path> descriptors = Files.list(OPEN_DESCRIPTORS)) {
-            return Math.toIntExact(descriptors.count());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Set<Long> liveThreadIds() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::threadId).collect(Collectors.toSet());
-    }
-
-    /** Live platform threads named {@code <model>-...} that did not exist before the server. */
-    private static List<String> modelThreadNames(String model, Set<Long> threadsBefore) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !threadsBefore.contains(thread.threadId()))
-                .map(Thread::getName)
-                .filter(name -> name.startsWith(model + "-"))
-                .sorted()
-                .toList();
     }
 
     private static void sleepBriefly() {
