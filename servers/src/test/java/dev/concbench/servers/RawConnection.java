@@ -150,6 +150,11 @@ final class RawConnection implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /** Half-closes: the server reads the end of stream, and can still answer. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Closes with SO_LINGER 0, so the server sees a reset instead of an orderly end of stream. */
     void reset() throws IOException {
         socket.setSoLinger(true, 0);

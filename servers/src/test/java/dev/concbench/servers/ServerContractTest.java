@@ -168,6 +168,9 @@ class ServerContractTest {
             assertThat(getEcho.status()).isEqualTo(405);
             assertThat(getEcho.header("Allow")).contains("POST").doesNotContain("GET");
 
+            RawResponse absoluteForm = RawConnection.exchange(address, "GET http://test/hello HTTP/1.1\r\nHost: test\r\n\r\n");
+            assertThat(absoluteForm.bodyText()).as("absolute-form target").isEqualTo(HELLO_BODY);
+
             RawResponse deleteJson = RawConnection.exchange(address, "DELETE /json HTTP/1.1\r\nHost: test\r\n\r\n");
             assertThat(deleteJson.status()).isEqualTo(405);
         }
@@ -245,6 +248,56 @@ class ServerContractTest {
             RawResponse third = connection.readResponse();
             assertThat(third.header("Content-Type")).isEqualTo("text/x-third");
             assertThat(third.bodyText()).isEqualTo("third");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODELS)
+    void answersManyPipelinedRequestsAcrossReadBoundariesInOrder(String model) throws IOException {
+        assumeThat(ModelTraits.of(model).oneRequestPerConnection()).as("the model closes after one request").isFalse();
+        int requests = 200;
+        StringBuilder pipeline = new StringBuilder();
+        for (int i = 0; i < requests; i++) {
+            // About 200 bytes each, so that requests straddle the boundaries of any read buffer.
+            pipeline.append("GET /bytes?n=").append(i).append(" HTTP/1.1\r\nHost: test\r\nX-Padding: ")
+                    .append("p".repeat(140 + i % 17)).append("\r\n\r\n");
+        }
+        try (Server server = ServerModels.byName(model).create(ServerConfig.defaults());
+             RawConnection connection = RawConnection.open(server.start())) {
+            connection.send(pipeline.toString());
+            for (int i = 0; i < requests; i++) {
+                RawResponse response = connection.readResponse();
+                assertThat(response.status()).as("response %d", i).isEqualTo(200);
+                assertThat(response.body()).as("response %d", i).hasSize(i);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODELS)
+    void answersPipelinedRequestsUpToTheOneThatClosesAndNoFurther(String model) throws IOException {
+        try (Server server = ServerModels.byName(model).create(ServerConfig.defaults());
+             RawConnection connection = RawConnection.open(server.start())) {
+            connection.send(HELLO + "GET /json HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n" + HELLO);
+            assertThat(connection.readResponse().bodyText()).isEqualTo(HELLO_BODY);
+            if (!ModelTraits.of(model).oneRequestPerConnection()) {
+                RawResponse closing = connection.readResponse();
+                assertThat(closing.header("Content-Type")).startsWith("application/json");
+                assertThat(closing.closes()).isTrue();
+            }
+            connection.awaitClosedByServer(Duration.ofSeconds(5));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODELS)
+    void answersAClientThatHalfClosesAfterItsRequest(String model) throws IOException {
+        try (Server server = ServerModels.byName(model).create(ServerConfig.defaults());
+             RawConnection connection = RawConnection.open(server.start())) {
+            connection.send("GET /sleep?ms=50 HTTP/1.1\r\nHost: test\r\n\r\n");
+            connection.shutdownOutput();
+            assertThat(connection.readResponse().status()).isEqualTo(200);
+            connection.awaitClosedByServer(Duration.ofSeconds(5));
         }
     }
 
@@ -374,6 +427,30 @@ class ServerContractTest {
             RawResponse response = connection.readResponse();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.bodyText()).isEqualTo(HELLO_BODY);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODELS)
+    void sends100ContinueOnlyToTheRequestThatAskedForIt(String model) throws IOException {
+        assumeThat(ModelTraits.of(model).oneRequestPerConnection()).as("the model closes after one request").isFalse();
+        try (Server server = ServerModels.byName(model).create(ServerConfig.defaults());
+             RawConnection connection = RawConnection.open(server.start())) {
+            // The body comes with the head: a 100 Continue is allowed but not needed.
+            connection.send("POST /echo HTTP/1.1\r\nHost: test\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nhello");
+            RawResponse response = connection.readResponse();
+            if (response.status() == 100) {
+                response = connection.readResponse();
+            }
+            assertThat(response.bodyText()).isEqualTo("hello");
+
+            // The next request arrives in two pieces and has no expectation.
+            connection.send("GET /hello HTTP/1.1\r\nHo");
+            sleep(Duration.ofMillis(50));
+            connection.send("st: test\r\n\r\n");
+            RawResponse next = connection.readResponse();
+            assertThat(next.status()).as("answer to a GET without Expect: %s", next).isEqualTo(200);
+            assertThat(next.bodyText()).isEqualTo(HELLO_BODY);
         }
     }
 

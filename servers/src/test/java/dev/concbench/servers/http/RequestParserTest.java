@@ -115,6 +115,12 @@ class RequestParserTest {
                         List.of(new Expected("POST", "/echo", "/echo", "", HttpVersion.HTTP_1_1,
                                         List.of("Host: a", "Transfer-Encoding: chunked"), "ok", true),
                                 get11("/hello", "/hello", "", List.of("Host: a"), true))),
+                new Sample("pipelined with a stray CRLF after a body",
+                        "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nhi\r\n"
+                                + "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n",
+                        List.of(new Expected("POST", "/echo", "/echo", "", HttpVersion.HTTP_1_1,
+                                        List.of("Host: a", "Content-Length: 2"), "hi", true),
+                                get11("/hello", "/hello", "", List.of("Host: a"), true))),
                 new Sample("absolute-form target",
                         "GET http://example.com:8080/sleep?ms=5 HTTP/1.1\r\nHost: example.com:8080\r\n\r\n",
                         List.of(get11("http://example.com:8080/sleep?ms=5", "/sleep", "ms=5",
@@ -383,6 +389,11 @@ class RequestParserTest {
         }
 
         @Test
+        void aChunkSizeOverMaxBodyBytesGets413BeforeItsDataArrives() {
+            assertRejected(List.of(bytes(post("Transfer-Encoding: chunked\r\n", "11\r\n"))), limits, 413);
+        }
+
+        @Test
         void trailersCountAgainstMaxHeaderCount() throws HttpException {
             // Host + Transfer-Encoding + 2 trailers = 4 fields: accepted; a third trailer makes 5.
             String accepted = post("Transfer-Encoding: chunked\r\n", "3\r\nabc\r\n0\r\nT1: 1\r\nT2: 2\r\n\r\n");
@@ -492,6 +503,18 @@ class RequestParserTest {
         assertThat(parser.parse(ByteBuffer.wrap(bytes("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\n"))))
                 .isNull();
         assertThat(parser.takeContinueRequest()).isFalse();
+    }
+
+    @Test
+    void expectContinueDoesNotOutliveItsRequest() throws HttpException {
+        // The body came with the head, so the caller never asked; the next request must not inherit it.
+        RequestParser parser = new RequestParser(HttpLimits.defaults());
+        HttpRequest first = parser.parse(ByteBuffer.wrap(
+                bytes("POST /echo HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nhello")));
+        assertThat(first.body()).asString().isEqualTo("hello");
+
+        assertThat(parser.parse(ByteBuffer.wrap(bytes("GET /hello HTTP/1.1\r\nHo")))).isNull();
+        assertThat(parser.takeContinueRequest()).as("signalled during the next request").isFalse();
     }
 
     @Test
