@@ -40,7 +40,7 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
               --work-dir DIR        where JMH logs and trial records go (default target/bench)
               --server-cpus LIST    pin the server to these CPUs (taskset list, e.g. 1 or 2-3), or none
               --client-cpus LIST    pin the benchmark JVM to these CPUs, or none
-                                    (default for both: %s)
+                                    (default: %s; e.g. --server-cpus=1 --client-cpus=0)
               --in-process[=BOOL]   run the server inside the benchmark JVM (for profiling; no resources)
               --jmh-output[=BOOL]   show JMH's own output instead of logging it to the work directory
               --dry-run[=BOOL]      print the benchmarks that would run, and stop

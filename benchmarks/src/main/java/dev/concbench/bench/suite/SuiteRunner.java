@@ -226,11 +226,14 @@ public final class SuiteRunner {
         }
 
         static String of(BenchmarkResult result) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,.0f responses/s", result.throughput().score()));
-            if (result.throughput().hasConfidenceInterval() && result.throughput().score() > 0) {
-                line.append(String.format(Locale.ROOT, " ±%.1f %%",
-                        result.throughput().scoreError() * 100 / result.throughput().score()));
+            double score = result.throughput().score();
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, score < 100 ? "%.1f" : "%,.0f", score))
+                    .append(" responses/s");
+            if (result.throughput().hasConfidenceInterval() && score > 0) {
+                line.append(String.format(Locale.ROOT, " ±%.1f %%", result.throughput().scoreError() * 100 / score));
             }
+            line.append(String.format(Locale.ROOT, " (%,d in %.1f s)", result.requestsCompleted(),
+                    result.measuredSeconds()));
             line.append(String.format(Locale.ROOT, ", %,d errors, p99 %.2f ms", result.errors().total(),
                     result.latency().effective().p99Ms()));
             if (result.resources() != null) {

@@ -84,10 +84,12 @@ class RunnerOptionsTest {
     }
 
     @Test
-    void defaultPinningSplitsTheCpusBetweenClientAndServer() {
-        assertThat(Pinning.defaultFor(List.of(0, 1))).isEqualTo(new Pinning(new CpuList("1"), new CpuList("0")));
-        assertThat(Pinning.defaultFor(List.of(2, 3, 4, 5))).isEqualTo(new Pinning(new CpuList("4,5"), new CpuList("2,3")));
-        assertThat(Pinning.defaultFor(List.of(0))).isEqualTo(Pinning.NONE);
+    void pinningSplitsTheCpusBetweenClientAndServer() {
+        assertThat(Pinning.split(List.of(0, 1))).isEqualTo(new Pinning(new CpuList("1"), new CpuList("0")));
+        assertThat(Pinning.split(List.of(2, 3, 4, 5))).isEqualTo(new Pinning(new CpuList("4,5"), new CpuList("2,3")));
+        assertThat(Pinning.split(List.of(0))).isEqualTo(Pinning.NONE);
+        assertThat(Pinning.defaultForThisProcess())
+                .isEqualTo(Pinning.PIN_BY_DEFAULT ? Pinning.split(Pinning.allowedCpus()) : Pinning.NONE);
         assertThat(Pinning.expand("0-2,5")).containsExactly(0, 1, 2, 5);
     }
 
