@@ -236,6 +236,10 @@ public final class SuiteRunner {
                     result.measuredSeconds()));
             line.append(String.format(Locale.ROOT, ", %,d errors, p99 %.2f ms", result.errors().total(),
                     result.latency().effective().p99Ms()));
+            if (result.fairness().starvedConnections() > 0) {
+                line.append(String.format(Locale.ROOT, ", %d of %d connections starved",
+                        result.fairness().starvedConnections(), result.fairness().connections()));
+            }
             if (result.resources() != null) {
                 line.append(String.format(Locale.ROOT, ", server peak %d threads, %d fds",
                         result.resources().peakThreads(), result.resources().peakFileDescriptors()));
