@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * GET /sleep?ms=1000 from 10 keep-alive connections for 10 s, one window: the blog's wrk run.
  * No warm-up iteration, because a model that serves one request at a time would carry a queue of
- * abandoned sleeps from it into the measured window; instead one second of GET /hello primes the
+ * abandoned sleeps from it into the measured window; instead half a second of GET /hello primes the
  * code paths when the trial starts. Requests may wait the whole window for their turn (the
  * request timeout is the window plus the sleep), so that a model that serves one request at a
  * time is seen serving them one at a time rather than timing out.
@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 1, time = 10, timeUnit = TimeUnit.SECONDS)
 public class SleepBenchmark extends ServerBenchmark {
 
-    private static final Duration PRIMING = Duration.ofSeconds(1);
+    private static final Duration PRIMING = Duration.ofMillis(500);
 
     @Param({"10"})
     public int connections;
