@@ -32,7 +32,7 @@ class ServerResourcesTest {
     private static final int THREAD_TOLERANCE = 3;
     private static final int DESCRIPTOR_TOLERANCE = 3;
     /** Room for the few connections whose server side is still ending while the next one starts. */
-    private static final int IN_FLIGHT_TOLERANCE = 8;
+    private static final int IN_FLIGHT_TOLERANCE = 32;
     private static final int SAMPLE_EVERY_CYCLES = 10;
     private static final Duration SETTLE_TIME = Duration.ofSeconds(5);
 
