@@ -78,7 +78,13 @@ public final class Main {
             }
             case Command.Render render -> {
                 RunResult run = ResultFiles.read(render.result());
-                Path written = write(render.outputDirectory().resolve("index.html"), HtmlReport.render(run));
+                Path written;
+                try {
+                    written = HtmlReport.write(run, render.outputDirectory());
+                } catch (IOException failed) {
+                    throw new IOException("cannot write " + render.outputDirectory().resolve("index.html") + ": "
+                            + describe(failed), failed);
+                }
                 err.println("wrote " + written);
                 yield OK;
             }

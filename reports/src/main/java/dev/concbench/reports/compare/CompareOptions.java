@@ -33,10 +33,6 @@ public record CompareOptions(double minEffectPercent, double minLatencyEffectPer
         return new CompareOptions(percent, minLatencyEffectPercent, acrossMachines);
     }
 
-    public CompareOptions withMinLatencyEffectPercent(double percent) {
-        return new CompareOptions(minEffectPercent, percent, acrossMachines);
-    }
-
     public CompareOptions withAcrossMachines(boolean across) {
         return new CompareOptions(minEffectPercent, minLatencyEffectPercent, across);
     }
