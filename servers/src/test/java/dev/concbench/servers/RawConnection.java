@@ -29,7 +29,7 @@ final class RawConnection implements AutoCloseable {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final int MAX_LINE_BYTES = 8 * 1024;
+    private static final int MAX_LINE_BYTES = 32 * 1024; // room for an echoed 16 KiB Content-Type
 
     private final Socket socket;
     private final InputStream in;
