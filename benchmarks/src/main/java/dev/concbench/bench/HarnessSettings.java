@@ -78,15 +78,6 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
         return new HarnessSettings(directory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops);
     }
 
-    public HarnessSettings withPinning(CpuList server, CpuList client) {
-        return new HarnessSettings(trialDirectory, inProcess, server, client, serverJvmFlags, clientEventLoops);
-    }
-
-    public HarnessSettings withInProcess(boolean newInProcess) {
-        return new HarnessSettings(trialDirectory, newInProcess, serverCpus, clientCpus, serverJvmFlags,
-                clientEventLoops);
-    }
-
     /** These settings as {@code name -> value} system properties, for a forked JVM; unset ones left out. */
     public Map<String, String> asSystemProperties() {
         Map<String, String> properties = new LinkedHashMap<>();

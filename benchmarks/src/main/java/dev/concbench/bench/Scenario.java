@@ -66,10 +66,4 @@ public enum Scenario {
                 .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + label + "'; known scenarios: "
                         + Arrays.stream(values()).map(Scenario::label).collect(Collectors.joining(", "))));
     }
-
-    /** The scenario whose benchmark this is, e.g. for {@code ...HelloBenchmark.loadWindow}. */
-    public static Scenario byBenchmarkName(String benchmark) {
-        return Arrays.stream(values()).filter(s -> s.benchmarkName().equals(benchmark)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no scenario runs benchmark " + benchmark));
-    }
 }

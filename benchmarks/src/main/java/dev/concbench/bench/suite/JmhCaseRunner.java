@@ -62,10 +62,13 @@ final class JmhCaseRunner {
         this.jmhToConsole = jmhToConsole;
     }
 
-    /** The JVM flags every benchmark fork gets: {@link BenchmarkJvm#FLAGS} and the harness settings. */
-    List<String> forkJvmFlags(Path trialDirectory) {
+    /**
+     * The flags every benchmark fork gets, as the result file records them: {@link BenchmarkJvm#FLAGS}
+     * and the harness settings (each benchmark adds its own trial directory).
+     */
+    List<String> forkJvmFlags() {
         List<String> flags = new ArrayList<>(BenchmarkJvm.FLAGS);
-        flags.addAll(settings.withTrialDirectory(trialDirectory).asJvmArguments());
+        flags.addAll(settings.asJvmArguments());
         return flags;
     }
 

@@ -112,10 +112,6 @@ final class RunRecorder {
         return complete;
     }
 
-    synchronized int finished() {
-        return results.size();
-    }
-
     private void write() throws IOException {
         ResultFiles.write(resultFile, snapshot(complete, incompleteReason));
     }

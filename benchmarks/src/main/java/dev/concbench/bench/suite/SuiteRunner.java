@@ -1,6 +1,5 @@
 package dev.concbench.bench.suite;
 
-import dev.concbench.bench.BenchmarkJvm;
 import dev.concbench.bench.HarnessSettings;
 import dev.concbench.bench.Scenario;
 import dev.concbench.results.AtomicFiles;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,14 +82,23 @@ public final class SuiteRunner {
                 plan.cases().size(), plan.models().size(), String.join(", ", plan.models()),
                 options.pinning().describe(), Progress.format(new Progress(plan.cases()).left(0)));
         if (options.dryRun()) {
-            plan.cases().forEach(c -> out.println("  " + c.describe()));
+            Scenario shown = null;
+            for (BenchmarkCase benchmark : plan.cases()) {
+                if (benchmark.scenario() != shown) {
+                    shown = benchmark.scenario();
+                    out.println(shown.label() + ": " + shown.question());
+                }
+                out.println("  " + benchmark.describe());
+            }
             return OK;
         }
 
         Instant startedAt = Instant.now();
         HarnessSettings harness = new HarnessSettings(null, options.inProcess(), options.pinning().server(),
                 options.pinning().client(), plan.preset().serverJvmFlags(), 0);
-        Environment environment = environment(harness);
+        Path workDirectory = options.workDir().resolve(WORK_DIRECTORY_TIME.format(startedAt));
+        JmhCaseRunner jmh = new JmhCaseRunner(javaExecutable(), harness, workDirectory, options.jmhOutput());
+        Environment environment = environment(harness, jmh.forkJvmFlags());
         RunRecorder recorder;
         try {
             recorder = new RunRecorder(options.resultsDir(), plan.preset().suite(), startedAt, MachineInfo.detect(),
@@ -113,8 +120,6 @@ public final class SuiteRunner {
         Thread hook = interruptHook(recorder);
         Runtime.getRuntime().addShutdownHook(hook);
 
-        Path workDirectory = options.workDir().resolve(WORK_DIRECTORY_TIME.format(startedAt));
-        JmhCaseRunner jmh = new JmhCaseRunner(javaExecutable(), harness, workDirectory, options.jmhOutput());
         int failed = 0;
         try {
             ClientCeiling ceiling = measureCeiling(plan, jmh);
@@ -204,9 +209,7 @@ public final class SuiteRunner {
         });
     }
 
-    private Environment environment(HarnessSettings harness) {
-        List<String> forkFlags = new ArrayList<>(BenchmarkJvm.FLAGS);
-        forkFlags.addAll(harness.asJvmArguments());
+    private Environment environment(HarnessSettings harness, List<String> forkFlags) {
         JvmInfo current = JvmInfo.current();
         JvmInfo benchmarkJvm = new JvmInfo(current.version(), current.vendor(), forkFlags);
         JvmInfo serverJvm = harness.inProcess() ? benchmarkJvm
