@@ -14,7 +14,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Once bound it prints one line, {@code concbench: model NAME listening on http://HOST:PORT ...},
  * which a parent process may wait for; when it stops it prints
- * {@code concbench: model NAME stopped ...} with the model's final {@link Server#report()}.
+ * {@code concbench: model NAME stopped ...} with the model's final {@link Server#report()}. Both
+ * end with the report's facts as {@code key=value} words, a value in double quotes when it holds
+ * a space.
  * With {@code --exit-on-stdin-eof} it also stops when its standard input reaches end of file, so a
  * parent that starts it with a pipe (a benchmark) leaves no server behind even when it is killed.
  */
@@ -98,7 +100,7 @@ public final class Main {
                 line.append(" (").append(model.workersMeaning()).append(": ")
                         .append(options.config().workersOr(model.defaultWorkers())).append(')');
             }
-            server.report().forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
+            server.report().forEach((key, value) -> line.append(' ').append(fact(key, value)));
             out.println(line);
             out.flush();
             stopped.await();
@@ -116,8 +118,17 @@ public final class Main {
 
     private static String reportLine(ServerModel model, String event, Server server) {
         StringBuilder line = new StringBuilder("concbench: model ").append(model.name()).append(' ').append(event);
-        server.report().forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
+        server.report().forEach((key, value) -> line.append(' ').append(fact(key, value)));
         return line.toString();
+    }
+
+    /** {@code key=value}, the value in double quotes when it holds a space or a quote. */
+    private static String fact(String key, Object value) {
+        String text = String.valueOf(value);
+        if (text.isEmpty() || text.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"')) {
+            text = '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+        return key + "=" + text;
     }
 
     /**

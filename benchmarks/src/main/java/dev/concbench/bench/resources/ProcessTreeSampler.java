@@ -23,6 +23,15 @@ public final class ProcessTreeSampler implements AutoCloseable {
     /** The default sampling period: 10 Hz. */
     public static final Duration DEFAULT_PERIOD = Duration.ofMillis(100);
 
+    /**
+     * Finding descendants reads every process's {@code stat} on the machine, which costs far more
+     * than sampling the tree itself; it is done on one sample in this many, and the other samples
+     * read the children found last time (the long-lived ones that matter for peaks: prefork's
+     * workers; process-per-request children live shorter than a sample and are counted by the
+     * server itself).
+     */
+    static final int SAMPLES_PER_DESCENDANT_SCAN = 10;
+
     private final long pid;
     private final ProcFs proc;
     private final long periodNanos;
@@ -36,6 +45,8 @@ public final class ProcessTreeSampler implements AutoCloseable {
     private int peakLiveChildren;
     private long samples;
     private final Set<Long> childrenSeen = new HashSet<>();
+    /** The descendants found by the last scan; read and written by the sampler thread only. */
+    private List<Long> knownChildren = List.of();
 
     // Measured windows: written by the caller of mark*, under this lock.
     private double windowCpuSeconds;
@@ -118,7 +129,10 @@ public final class ProcessTreeSampler implements AutoCloseable {
         int threads = root.get().threads();
         int descriptors = root.get().fileDescriptors();
         long rss = root.get().rssBytes();
-        List<Long> children = descendants();
+        if (samples % SAMPLES_PER_DESCENDANT_SCAN == 0) {
+            knownChildren = descendants();
+        }
+        List<Long> children = knownChildren;
         int live = 0;
         for (long child : children) {
             Optional<ProcFs.Sample> sample = proc.sample(child);

@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * concbench: model pool stopped spawned=0
  * </pre>
  * The part in parentheses becomes {@code workers=4} and {@code workersMeaning=threads}; every
- * {@code key=value} word becomes an entry.
+ * {@code key=value} word becomes an entry, a value in double quotes may hold spaces.
  */
 final class ServerLines {
 
     private static final Pattern LISTENING = Pattern.compile(
             "concbench: model (\\S+) listening on http://(\\[[^\\]]+\\]|[^:\\s]+):(\\d+)(?: \\(([^:)]+): (\\d+)\\))?(.*)");
     private static final Pattern STOPPED = Pattern.compile("concbench: model (\\S+) stopped(.*)");
+    /** {@code key=value} or {@code key="a value, \" and \\ escaped"}. */
+    private static final Pattern FACT = Pattern.compile("([^\\s=]+)=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S*))");
 
     private ServerLines() {
     }
@@ -57,11 +59,10 @@ final class ServerLines {
 
     private static SortedMap<String, String> keyValues(String text) {
         TreeMap<String, String> map = new TreeMap<>();
-        for (String word : text.strip().split("\\s+")) {
-            int eq = word.indexOf('=');
-            if (eq > 0) {
-                map.put(word.substring(0, eq), word.substring(eq + 1));
-            }
+        Matcher m = FACT.matcher(text);
+        while (m.find()) {
+            String value = m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3);
+            map.put(m.group(1), value);
         }
         return Collections.unmodifiableSortedMap(map);
     }

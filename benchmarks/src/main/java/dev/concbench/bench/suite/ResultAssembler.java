@@ -37,8 +37,13 @@ final class ResultAssembler {
     static final double CLIENT_BOUND_PERCENT = 20;
     /** Client event loops busier than this measure the client. */
     static final double CLIENT_SATURATED_UTILIZATION = 0.9;
-    /** The key under which a model reports, when it stops, how many processes it spawned. */
-    static final String PROCESSES_SPAWNED_KEY = "processesSpawned";
+    /**
+     * The keys under which models report, when they stop, how many processes they spawned
+     * ({@code process}: a child per connection, {@code prefork}: its workers and their replacements).
+     * Their own count beats the sampler's, which misses children that live less than a sample.
+     */
+    static final List<String> PROCESSES_SPAWNED_KEYS = List.of("processesSpawned", "childrenSpawned",
+            "workersSpawned");
 
     private static final double[] PERCENTILES = {50, 75, 90, 99, 99.9, 99.99};
 
@@ -162,9 +167,9 @@ final class ResultAssembler {
         }
         long spawned = 0;
         for (TrialRecord trial : sampled) {
-            String reported = trial.server().stopInfo().get(PROCESSES_SPAWNED_KEY);
-            spawned += reported != null && reported.matches("\\d+")
-                    ? Long.parseLong(reported) : trial.resources().childrenSeen();
+            spawned += PROCESSES_SPAWNED_KEYS.stream().map(trial.server().stopInfo()::get)
+                    .filter(count -> count != null && count.matches("\\d+")).findFirst().map(Long::parseLong)
+                    .orElse(trial.resources().childrenSeen());
         }
         return new ServerResources(
                 sampled.stream().map(TrialRecord::resources).mapToInt(ResourceUsage::peakThreads).max().orElse(0),

@@ -38,6 +38,15 @@ class ServerLinesTest {
     }
 
     @Test
+    void readsQuotedValuesWithSpacesAndEscapes() {
+        var facts = ServerLines.stopped(
+                "concbench: model prefork stopped workerAotCache=\"not prepared: no \\\"cache\\\"\" workersSpawned=2 empty=\"\"")
+                .orElseThrow();
+        assertThat(facts).containsEntry("workerAotCache", "not prepared: no \"cache\"")
+                .containsEntry("workersSpawned", "2").containsEntry("empty", "").hasSize(3);
+    }
+
+    @Test
     void ignoresOtherLines() {
         assertThat(ServerLines.listening("concbench-servers: unknown model 'nope'")).isEmpty();
         assertThat(ServerLines.listening("concbench: model pool stopped")).isEmpty();
