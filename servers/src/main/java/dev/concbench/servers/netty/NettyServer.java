@@ -30,9 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The event loops (their number is the worker count, 1 by default) accept as well as serve. Their
  * threads are made through {@link ServerThreads} ({@code netty-loop-<n>}); see {@link EventLoops}.
- * {@link #close()} closes the listening channel, shuts
- * the loops down (which closes every connection), interrupts them if a handler keeps one busy, and
- * joins their threads.
+ * {@link #close()} shuts the loops down, which closes every channel, the listening one too;
+ * interrupts them if a handler keeps one busy; and joins their threads.
  */
 public final class NettyServer implements Server {
 
@@ -49,7 +48,6 @@ public final class NettyServer implements Server {
     private State state = State.NEW;
     private Transport transport;
     private EventLoops loops;
-    private Channel listener;
     private InetSocketAddress address;
 
     public NettyServer(ServerConfig config, int eventLoops) {
@@ -81,8 +79,7 @@ public final class NettyServer implements Server {
             if (!bound.isSuccess()) {
                 throw bound.cause() instanceof IOException e ? e : new IOException(bound.cause());
             }
-            listener = bound.channel();
-            address = (InetSocketAddress) listener.localAddress();
+            address = (InetSocketAddress) bound.channel().localAddress();
             return address;
         } catch (IOException | RuntimeException e) {
             close();
@@ -107,22 +104,17 @@ public final class NettyServer implements Server {
     @Override
     public void close() {
         EventLoops group;
-        Channel channel;
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
             state = State.CLOSED;
             group = loops;
-            channel = listener;
         }
         if (group == null) {
             return;
         }
-        if (channel != null) {
-            channel.close().awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS);
-        }
-        try {
+        try { // shutting a loop down closes its channels, the listening one too
             if (!group.close(PROMPT_STOP_MILLIS, CLOSE_TIMEOUT_MILLIS)) {
                 System.err.println("concbench: netty: the event loops did not stop within " + CLOSE_TIMEOUT_MILLIS
                         + " ms");
