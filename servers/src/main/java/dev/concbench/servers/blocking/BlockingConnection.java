@@ -130,11 +130,18 @@ public final class BlockingConnection {
             throws IOException {
         ConnectionHeader connection = ResponseEncoder.connectionHeader(request, close);
         ByteBuffer body = ResponseEncoder.body(request, response);
-        writeBuffer.clear();
-        ResponseEncoder.encodeHead(response, connection, writeBuffer);
-        int inline = Math.min(body.remaining(), writeBuffer.remaining());
-        body.get(writeArray, writeBuffer.position(), inline);
-        out.write(writeArray, 0, writeBuffer.position() + inline);
+        int headLength = ResponseEncoder.headLength(response, connection);
+        if (headLength > writeArray.length) { // an echoed, very long Content-Type
+            ByteBuffer head = ByteBuffer.allocate(headLength);
+            ResponseEncoder.encodeHead(response, connection, head);
+            out.write(head.array());
+        } else {
+            writeBuffer.clear();
+            ResponseEncoder.encodeHead(response, connection, writeBuffer);
+            int inline = Math.min(body.remaining(), writeBuffer.remaining());
+            body.get(writeArray, writeBuffer.position(), inline);
+            out.write(writeArray, 0, writeBuffer.position() + inline);
+        }
         send(out, body);
         out.flush();
     }

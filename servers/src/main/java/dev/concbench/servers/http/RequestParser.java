@@ -361,7 +361,7 @@ public final class RequestParser {
         body = NO_BODY;
         bodyLength = 0;
         remaining = 0;
-        continueRequested = false; // the body came with the head: no 100 Continue is due any more
+        continueRequested = false; // a body that came with its headers needs no 100 Continue
         return request;
     }
 

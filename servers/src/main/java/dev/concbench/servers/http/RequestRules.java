@@ -157,7 +157,7 @@ public final class RequestRules {
     private static long contentLength(List<String> fields) throws HttpException {
         long length = -1;
         for (String value : commaSeparated(fields)) {
-            if (value.isEmpty() || value.length() > MAX_CONTENT_LENGTH_DIGITS) {
+            if (value.isEmpty()) {
                 throw new HttpException(400, "invalid Content-Length");
             }
             for (int i = 0; i < value.length(); i++) {
@@ -166,7 +166,8 @@ public final class RequestRules {
                     throw new HttpException(400, "invalid Content-Length");
                 }
             }
-            long parsed = Long.parseLong(value);
+            // more digits than a long holds is a valid length far beyond any body limit
+            long parsed = value.length() > MAX_CONTENT_LENGTH_DIGITS ? Long.MAX_VALUE : Long.parseLong(value);
             if (length >= 0 && parsed != length) {
                 throw new HttpException(400, "conflicting Content-Length values");
             }

@@ -188,10 +188,12 @@ final class SelectorConnection {
     }
 
     private void respond(HttpRequest request, HttpResponse response, boolean close) throws IOException {
-        head.clear();
-        ResponseEncoder.encodeHead(response, ResponseEncoder.connectionHeader(request, close), head);
-        head.flip();
-        send(head, ResponseEncoder.body(request, response), close);
+        ResponseEncoder.ConnectionHeader connection = ResponseEncoder.connectionHeader(request, close);
+        int headLength = ResponseEncoder.headLength(response, connection);
+        // only an echoed, very long Content-Type outgrows the connection's head buffer
+        ByteBuffer out = headLength <= head.capacity() ? head.clear() : ByteBuffer.allocate(headLength);
+        ResponseEncoder.encodeHead(response, connection, out);
+        send(out.flip(), ResponseEncoder.body(request, response), close);
     }
 
     /** Writes what the socket takes now; the rest waits for {@code OP_WRITE}. */
