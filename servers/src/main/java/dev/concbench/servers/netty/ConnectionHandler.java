@@ -167,7 +167,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             response = HttpResponse.text(500, "internal error");
             close = true;
         }
-        respond(ctx, request, response, close);
+        respond(ctx, request, response, close || ctx.executor().isShuttingDown()); // e.g. a sleep cut short
     }
 
     private void reject(ChannelHandlerContext ctx, HttpException e) {

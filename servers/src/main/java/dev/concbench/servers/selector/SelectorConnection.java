@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One non-blocking connection of the {@link SelectorServer}, driven by its event loop: the same
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * response is out). A response that closes the connection, or the answer to a request that broke
  * the rules, ends with a lingering close: half-close, then read and discard until the client
  * closes, {@link #MAX_DRAIN_BYTES} or {@link #LINGER_NANOS}, then close; so the client reads the
- * answer instead of a reset. The buffers are the connection's own, reused for every request.
+ * answer instead of a reset. An answer given while the server closes (a sleep cut short) says
+ * {@code Connection: close}. The buffers are the connection's own, reused for every request.
  *
  * <p>Confined to the event loop thread.
  */
@@ -48,6 +50,7 @@ final class SelectorConnection {
     private final SocketChannel channel;
     private final SelectionKey key;
     private final HttpHandler handler;
+    private final BooleanSupplier serverClosing;
     private final RequestParser parser;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).limit(0);
     private final ByteBuffer head = ByteBuffer.allocate(ResponseEncoder.MAX_HEAD_BYTES);
@@ -66,10 +69,12 @@ final class SelectorConnection {
     /** The sweep time at which the connection was last seen active. */
     private long idleSince;
 
-    SelectorConnection(SocketChannel channel, SelectionKey key, HttpHandler handler, HttpLimits limits, long now) {
+    SelectorConnection(SocketChannel channel, SelectionKey key, HttpHandler handler, HttpLimits limits,
+                       BooleanSupplier serverClosing, long now) {
         this.channel = channel;
         this.key = key;
         this.handler = handler;
+        this.serverClosing = serverClosing;
         this.parser = new RequestParser(limits);
         this.idleSince = now;
     }
@@ -183,7 +188,7 @@ final class SelectorConnection {
                 response = HttpResponse.text(500, "internal error");
                 close = true;
             }
-            respond(request, response, close);
+            respond(request, response, close || serverClosing.getAsBoolean()); // e.g. a sleep cut short
         }
     }
 

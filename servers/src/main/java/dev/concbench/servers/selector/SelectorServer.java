@@ -171,7 +171,8 @@ public final class SelectorServer implements Server {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-                key.attach(new SelectorConnection(channel, key, handler, config.limits(), System.nanoTime()));
+                key.attach(new SelectorConnection(channel, key, handler, config.limits(), () -> closing,
+                        System.nanoTime()));
             } catch (IOException e) {
                 closeQuietly(channel); // the peer went away before it was registered
             }
