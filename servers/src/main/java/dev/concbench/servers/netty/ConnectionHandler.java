@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The last handler of a Netty connection, after {@code HttpServerCodec}: checks each request head
- * with our rules, sends {@code 100 Continue} when asked, collects the body up to
+ * with our rules, sends {@code 100 Continue} when asked (always: unlike our parser, it cannot tell
+ * whether the body came with the head), collects the body up to
  * {@link HttpLimits#maxBodyBytes()}, runs the application on the event loop and writes its answer
  * (flushed once per read, so pipelined answers share a write). A request that breaks the rules, or
  * an answer that closes the connection, ends with a lingering close like our models': half-close,

@@ -110,16 +110,6 @@ final class EventLoops extends AbstractEventExecutorGroup implements IoEventLoop
         return Arrays.<EventExecutor>asList(loops).iterator();
     }
 
-    @Override
-    public ChannelFuture register(Channel channel) {
-        return next().register(channel);
-    }
-
-    @Override
-    public ChannelFuture register(ChannelPromise promise) {
-        return next().register(promise);
-    }
-
     @Deprecated
     @Override
     public ChannelFuture register(Channel channel, ChannelPromise promise) {
