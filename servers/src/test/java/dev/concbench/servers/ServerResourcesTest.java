@@ -34,6 +34,7 @@ class ServerResourcesTest {
     /** Room for the few connections whose server side is still ending while the next one starts. */
     private static final int IN_FLIGHT_TOLERANCE = 32;
     private static final int SAMPLE_EVERY_CYCLES = 10;
+    private static final int CLOSE_ROUNDS = 20;
     private static final Duration SETTLE_TIME = Duration.ofSeconds(5);
 
     /**
@@ -93,6 +94,23 @@ class ServerResourcesTest {
                 ProcessResources::openDescriptors, descriptorsBefore + DESCRIPTOR_TOLERANCE);
         assertThat(ProcessHandle.current().children().count()).as("child processes after close()")
                 .isLessThanOrEqualTo(childrenBefore);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.concbench.servers.ModelTraits#modelNames")
+    void leavesNoThreadOfTheModelWhenClosedWithAConnectionOpen(String model) throws IOException {
+        // Repeated, since a thread that is still ending when close() returns is a race.
+        for (int round = 0; round < CLOSE_ROUNDS; round++) {
+            Set<Long> threadsBefore = ProcessResources.liveThreadIds();
+            try (Server server = ServerModels.byName(model).create(ServerConfig.defaults().withWorkers(2));
+                 RawConnection connection = RawConnection.open(server.start())) {
+                connection.send("GET /hello HTTP/1.1\r\nHost: test\r\n\r\n");
+                assertThat(connection.readResponse().status()).isEqualTo(200);
+                server.close();
+                assertThat(ProcessResources.modelThreadNames(model, threadsBefore))
+                        .as("threads of the model alive when close() returned (round %d)", round + 1).isEmpty();
+            }
+        }
     }
 
     /**

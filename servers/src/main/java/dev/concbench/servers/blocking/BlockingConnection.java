@@ -54,7 +54,7 @@ public final class BlockingConnection {
 
     /**
      * Serves {@code socket} until the connection ends, then closes it. Never throws: a peer that
-     * goes away ends the connection quietly.
+     * goes away ends the connection quietly, and a bug is reported and ends only this connection.
      *
      * @param maxRequests the number of requests to serve before closing (1 for the iterative and
      *                    process models), or {@link Integer#MAX_VALUE}
@@ -67,6 +67,8 @@ public final class BlockingConnection {
             new BlockingConnection(socket, handler, limits, maxRequests).run();
         } catch (IOException peerGoneOrTimedOut) {
             // the peer went away, reset the connection or stayed silent: nothing to answer
+        } catch (RuntimeException bug) {
+            ServerThreads.reportBug("serving a connection", bug); // the model's thread lives on
         }
     }
 
