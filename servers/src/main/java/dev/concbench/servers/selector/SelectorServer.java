@@ -13,6 +13,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One thread, one {@link Selector}: the event loop accepts, reads and writes without ever blocking,
@@ -43,6 +44,7 @@ public final class SelectorServer implements Server {
     private final HttpHandler handler = new Application();
     private final long readTimeoutNanos;
     private final long sweepIntervalMillis;
+    private final Consumer<SelectionKey> onReady = this::onReady; // one object, not one per select
 
     private State state = State.NEW;
     private volatile boolean closing;
@@ -123,7 +125,7 @@ public final class SelectorServer implements Server {
         nextSweep = System.nanoTime();
         try {
             while (!closing) {
-                selector.select(this::onReady, sweepIntervalMillis);
+                selector.select(onReady, sweepIntervalMillis);
                 long now = System.nanoTime();
                 if (now - nextSweep >= 0) {
                     sweep(now);
