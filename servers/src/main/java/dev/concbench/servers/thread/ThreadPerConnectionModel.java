@@ -1,0 +1,26 @@
+package dev.concbench.servers.thread;
+
+import dev.concbench.servers.Server;
+import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerModel;
+
+/** Registers {@link ThreadPerConnectionServer} as {@code thread}. */
+public final class ThreadPerConnectionModel implements ServerModel {
+
+    static final String NAME = "thread";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "a new platform thread per connection, blocking I/O";
+    }
+
+    @Override
+    public Server create(ServerConfig config) {
+        return new ThreadPerConnectionServer(config);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.concbench.servers.virtual;
+
+import dev.concbench.servers.Server;
+import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerModel;
+
+/** Registers {@link VirtualThreadServer} as {@code virtual}. */
+public final class VirtualThreadModel implements ServerModel {
+
+    static final String NAME = "virtual";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "a virtual thread per connection, blocking I/O";
+    }
+
+    @Override
+    public Server create(ServerConfig config) {
+        return new VirtualThreadServer(config);
+    }
+}
