@@ -185,6 +185,16 @@ public final class ScriptedServer implements AutoCloseable {
             }
         }
 
+        /** Reads whatever bytes arrive next (at least one), as part of a request; -1 at the end. */
+        public int readSome() throws IOException {
+            int n = in.read(buffer);
+            if (n > 0) {
+                arrivals.add(new Arrival(System.nanoTime(), n));
+                pending.write(buffer, 0, n);
+            }
+            return n;
+        }
+
         /** Every read of request bytes on this connection so far. */
         public List<Arrival> arrivals() {
             return List.copyOf(arrivals);
