@@ -2,7 +2,9 @@ package dev.concbench.client;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -18,6 +20,9 @@ public final class Latency {
     public static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.HOURS.toNanos(1);
     /** Three significant digits: 0.1% resolution at every magnitude. */
     public static final int SIGNIFICANT_DIGITS = 3;
+
+    /** The percentiles every report shows, wrk's ladder and beyond: 50, 75, 90, 99, 99.9, 99.99, 100. */
+    public static final List<Double> REPORTED_PERCENTILES = List.of(50.0, 75.0, 90.0, 99.0, 99.9, 99.99, 100.0);
 
     private final Histogram histogram;
 
@@ -83,6 +88,6 @@ public final class Latency {
     public String encodedHistogram() {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 }

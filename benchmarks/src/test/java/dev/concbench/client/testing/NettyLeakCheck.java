@@ -7,27 +7,28 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.List;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails a test after which Netty's leak detector finds a buffer that was never released. Buffers
- * are found leaked only once collected, so after each test this collects garbage and then
- * allocates a few buffers, which is when Netty looks at what was collected.
+ * Fails a test class after whose tests Netty's leak detector finds a buffer that was never
+ * released. Buffers are found leaked only once collected, so after the tests this collects garbage
+ * and then allocates a few buffers, which is when Netty looks at what was collected. (Per class
+ * rather than per test: each check costs a few full collections.)
  */
-public final class NettyLeakCheck implements BeforeEachCallback, AfterEachCallback {
+public final class NettyLeakCheck implements BeforeAllCallback, AfterAllCallback {
 
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public void beforeAll(ExtensionContext context) {
         assertThat(RecordingLeakDetector.installed())
                 .as("the surefire argLine must install RecordingLeakDetector").isTrue();
-        collectLeaks(); // leaks of an earlier test are that test's, reported there
+        collectLeaks(); // leaks of an earlier class are that class's, reported there
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        assertThat(collectLeaks()).as("Netty buffers leaked by this test").isEmpty();
+    public void afterAll(ExtensionContext context) {
+        assertThat(collectLeaks()).as("Netty buffers leaked by the tests of " + context.getDisplayName()).isEmpty();
     }
 
     /** Collects garbage, lets Netty report what leaked, and returns it. */
