@@ -61,6 +61,13 @@ final class LoopWorker {
         return run;
     }
 
+    /** On the loop: opens every connection before the run's clock starts (keep-alive mode). */
+    void preconnect() {
+        for (Slot slot : slots) {
+            slot.preconnect();
+        }
+    }
+
     /** On the loop: starts the timeout sweep and every connection. */
     void start() {
         long period = Math.clamp(run.timeoutNanos / 4, MIN_SWEEP_PERIOD_NANOS, MAX_SWEEP_PERIOD_NANOS);

@@ -30,6 +30,7 @@ final class Run {
 
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long STOP_TIMEOUT_SECONDS = 30;
+    private static final long PRECONNECT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     final LoadSpec spec;
     final InetSocketAddress target;
@@ -55,6 +56,7 @@ final class Run {
     private final LoadClient client;
     private final byte[] requestBytes;
     private final CountDownLatch slotsFinished;
+    private final CountDownLatch slotsPreconnected;
     private final AtomicReference<Throwable> bug = new AtomicReference<>();
     private final List<LoopWorker> workers = new ArrayList<>();
     private final List<Slot> slots = new ArrayList<>();
@@ -82,12 +84,20 @@ final class Run {
         }
         this.requestBytes = spec.encodedRequest();
         this.slotsFinished = new CountDownLatch(spec.model().connections());
+        this.slotsPreconnected = new CountDownLatch(closeMode ? 0 : spec.model().connections());
     }
 
     LoadResult execute(LoadClient.ProgressListener listener) throws InterruptedException {
         request = Unpooled.directBuffer(requestBytes.length).writeBytes(requestBytes);
         try {
             createSlots();
+            if (!closeMode) {
+                for (LoopWorker worker : workers) {
+                    worker.loop().execute(worker::preconnect);
+                }
+                // Bounded by the connect timeout; a slot whose connect is still pending goes on alone.
+                slotsPreconnected.await(timeoutNanos + PRECONNECT_GRACE_NANOS, TimeUnit.NANOSECONDS);
+            }
             startNanos = System.nanoTime();
             measureStartNanos = startNanos + spec.warmup().toNanos();
             measureEndNanos = spec.length() instanceof RunLength.Timed timed
@@ -165,6 +175,10 @@ final class Run {
         return budget != null && budget.get() <= 0;
     }
 
+    void slotPreconnected() {
+        slotsPreconnected.countDown();
+    }
+
     void slotFinished() {
         slotsFinished.countDown();
     }
@@ -184,6 +198,9 @@ final class Run {
     }
 
     private void slotsFinishedAfterBug() {
+        while (slotsPreconnected.getCount() > 0) {
+            slotsPreconnected.countDown();
+        }
         while (slotsFinished.getCount() > 0) {
             slotsFinished.countDown();
         }

@@ -50,6 +50,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
     private int unwritten;
     private int nextPiece;
     private int consecutiveFailures;
+    private boolean started;
     private boolean finished;
 
     // The open loop's schedule: this slot's k-th request is due k connection intervals after its origin.
@@ -69,6 +70,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
     private final Runnable retryTask;
     private final Runnable pieceTask;
     private final ChannelFutureListener connectListener;
+    private final ChannelFutureListener preconnectListener;
     private final ChannelFutureListener writeListener;
 
     Slot(Run run, LoopWorker worker, int index) {
@@ -96,6 +98,15 @@ final class Slot extends ChannelInboundHandlerAdapter {
                 run.bug(e);
             }
         };
+        this.preconnectListener = future -> {
+            try {
+                preconnected(future);
+            } catch (RuntimeException | Error e) {
+                run.bug(e);
+            } finally {
+                run.slotPreconnected();
+            }
+        };
         this.writeListener = future -> {
             try {
                 written(future);
@@ -113,8 +124,19 @@ final class Slot extends ChannelInboundHandlerAdapter {
         return longestWaitNanos;
     }
 
+    /**
+     * On the loop, before the run's clock starts (keep-alive mode): opens the connection, so that
+     * connecting, and the first use of the transport's code, are not part of the measurement. A
+     * failure here is not counted; the connection is tried again, and counted, once started.
+     */
+    void preconnect() {
+        connecting = true;
+        bootstrap.connect(run.target).addListener(preconnectListener);
+    }
+
     /** On the loop, at the start of the run. */
     void start() {
+        started = true;
         pump();
     }
 
@@ -166,7 +188,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
     }
 
     private void pumpOnce() {
-        if (finished || retryTimer != null) {
+        if (!started || finished || retryTimer != null) {
             return;
         }
         if (run.closeMode) {
@@ -252,6 +274,21 @@ final class Slot extends ChannelInboundHandlerAdapter {
             }
         } else {
             pump();
+        }
+    }
+
+    private void preconnected(ChannelFuture future) {
+        if (started) {
+            connected(future); // the run did not wait for this one
+            return;
+        }
+        connecting = false;
+        if (finished) {
+            future.channel().close();
+        } else if (future.isSuccess()) {
+            channel = future.channel();
+            decoder.reset();
+            unwritten = 0;
         }
     }
 
