@@ -10,7 +10,8 @@ import java.util.Optional;
  * Errors by kind, with the first message seen of each kind for diagnosis.
  *
  * @param counts        the count of every kind (kinds missing from the given map count zero)
- * @param firstMessages the first error message seen of each kind that occurred
+ * @param firstMessages the first error message seen of each kind that occurred, during the warm-up
+ *                      too (where errors are not counted): for diagnosis
  */
 public record ErrorCounts(Map<ErrorKind, Long> counts, Map<ErrorKind, String> firstMessages) {
 

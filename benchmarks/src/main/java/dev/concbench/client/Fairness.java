@@ -16,13 +16,15 @@ import java.util.Arrays;
  * @param longestWait     the longest any connection waited for an answer within the measurement
  *                        (including requests that ended in an error or were unfinished at the end)
  * @param starved         connections that received no response at all during the measurement
+ * @param gaveUp          connections that stopped trying before the end, after too many failures
+ *                        in a row (warm-up included); see {@link LoadSpec#maxConsecutiveFailures()}
  */
 public record Fairness(
         int connections, long minResponses, long medianResponses, long maxResponses, Duration longestWait,
-        int starved) {
+        int starved, int gaveUp) {
 
-    /** Computes the figures from each connection's response count and the longest wait seen. */
-    public static Fairness of(long[] responsesPerConnection, long longestWaitNanos) {
+    /** Computes the figures from each connection's response count, the longest wait seen and the connections that gave up. */
+    public static Fairness of(long[] responsesPerConnection, long longestWaitNanos, int gaveUp) {
         long[] sorted = responsesPerConnection.clone();
         Arrays.sort(sorted);
         int starved = 0;
@@ -32,7 +34,7 @@ public record Fairness(
             }
         }
         return new Fairness(sorted.length, sorted[0], sorted[(sorted.length - 1) / 2], sorted[sorted.length - 1],
-                Duration.ofNanos(longestWaitNanos), starved);
+                Duration.ofNanos(longestWaitNanos), starved, gaveUp);
     }
 
     /** Whether any connection went without a single response during the measurement. */

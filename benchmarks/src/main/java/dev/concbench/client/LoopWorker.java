@@ -116,10 +116,15 @@ final class LoopWorker {
 
     void error(ErrorKind kind, String message) {
         errors[kind.ordinal()]++;
-        if (firstMessages[kind.ordinal()] == null) {
+        noteMessage(kind, message);
+        progressErrors.lazySet(++errorTotal);
+    }
+
+    /** Keeps the message of an error not counted (warm-up) if it is the first of its kind, for diagnosis. */
+    void noteMessage(ErrorKind kind, String message) {
+        if (firstMessages[kind.ordinal()] == null && message != null) {
             firstMessages[kind.ordinal()] = message;
         }
-        progressErrors.lazySet(++errorTotal);
     }
 
     void unfinished(long count) {

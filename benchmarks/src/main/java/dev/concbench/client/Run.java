@@ -316,13 +316,15 @@ final class Run {
         }
         long[] answers = new long[slots.size()];
         long longestWait = 0;
+        int gaveUp = 0;
         for (int i = 0; i < slots.size(); i++) {
             answers[i] = slots.get(i).answers();
             longestWait = Math.max(longestWait, slots.get(i).longestWaitNanos());
+            gaveUp += slots.get(i).gaveUp() ? 1 : 0;
         }
         return new LoadResult(spec, client.transport(), client.eventLoops(), requests,
                 new ErrorCounts(counts, firstMessages), unfinished, bytesRead, measured,
-                new Latency(latency), new Latency(uncorrected), Fairness.of(answers, longestWait), cpu);
+                new Latency(latency), new Latency(uncorrected), Fairness.of(answers, longestWait, gaveUp), cpu);
     }
 
     private long eventLoopCpuNanos() {

@@ -52,6 +52,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
     private int consecutiveFailures;
     private boolean started;
     private boolean finished;
+    private boolean gaveUp;
 
     // The open loop's schedule: this slot's k-th request is due k connection intervals after its origin.
     private long scheduleIndex;
@@ -122,6 +123,10 @@ final class Slot extends ChannelInboundHandlerAdapter {
 
     long longestWaitNanos() {
         return longestWaitNanos;
+    }
+
+    boolean gaveUp() {
+        return gaveUp;
     }
 
     /**
@@ -299,6 +304,8 @@ final class Slot extends ChannelInboundHandlerAdapter {
             failInFlight(ErrorKind.CONNECT, message, now); // close mode: the request it was for
         } else if (run.inMeasurement(now)) {
             worker.error(ErrorKind.CONNECT, message);
+        } else {
+            worker.noteMessage(ErrorKind.CONNECT, message);
         }
         consecutiveFailures++;
         afterFailure(now);
@@ -464,6 +471,9 @@ final class Slot extends ChannelInboundHandlerAdapter {
     private void settle(long intended, long sent, long now, ErrorKind error, String message) {
         noteWait(intended, now);
         if (intended < run.measureStartNanos) {
+            if (error != null) {
+                worker.noteMessage(error, message);
+            }
             return; // issued during the warm-up
         }
         if (now >= run.measureEndNanos) {
@@ -553,7 +563,8 @@ final class Slot extends ChannelInboundHandlerAdapter {
 
     private void afterFailure(long now) {
         if (consecutiveFailures >= run.maxConsecutiveFailures) {
-            finish(now); // gives up: the connection shows as starved, its errors as errors
+            gaveUp = true;
+            finish(now);
             return;
         }
         long backoff = Math.min(MAX_RETRY_BACKOFF_NANOS, TimeUnit.MILLISECONDS.toNanos(1L << Math.min(consecutiveFailures - 1, 20)));

@@ -48,6 +48,7 @@ class ErrorKindsTest {
         assertThat(result.errors().firstMessage(ErrorKind.CONNECT)).hasValueSatisfying(
                 message -> assertThat(message).containsIgnoringCase("refused"));
         assertThat(result.fairness().starved()).isEqualTo(2);
+        assertThat(result.fairness().gaveUp()).isEqualTo(2);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("gave up without waiting for the end")
                 .isLessThan(Duration.ofSeconds(5));
     }

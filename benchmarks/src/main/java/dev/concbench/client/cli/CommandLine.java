@@ -39,6 +39,8 @@ record CommandLine(URI url, Settings settings, int threads, Transport transport,
     static final int DEFAULT_CONNECTIONS = 10;
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
     static final int DEFAULT_THREADS = 1;
+    /** A cold JVM stalls now and then while it compiles the hot path: not the server's doing. */
+    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(1);
 
     static final String USAGE = """
             Usage: concbench-load [options] URL
@@ -48,7 +50,8 @@ record CommandLine(URI url, Settings settings, int threads, Transport transport,
               -t, --threads N         client event-loop threads (default 1)
               -R, --rate R            open loop: R requests/s over all connections, latency from each
                                       request's intended send time (default: closed loop, as wrk)
-                  --warmup T          load before the measurement, excluded from it (default 0s)
+                  --warmup T          load before the measurement, excluded from it (default 1s:
+                                      the client's JVM compiles its hot path meanwhile)
                   --timeout T         per-request timeout, also the connect timeout (default 2s)
                   --close             a new connection per request (Connection: close)
                   --pipeline N        requests in flight per connection (default 1)
@@ -149,7 +152,7 @@ record CommandLine(URI url, Settings settings, int threads, Transport transport,
         private Duration duration = DEFAULT_DURATION;
         private Long requests;
         private Double rate;
-        private Duration warmup = Duration.ZERO;
+        private Duration warmup = DEFAULT_WARMUP;
         private Duration timeout = LoadSpec.DEFAULT_REQUEST_TIMEOUT;
         private boolean close;
         private int pipeline = 1;

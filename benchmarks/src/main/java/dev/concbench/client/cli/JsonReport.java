@@ -102,6 +102,7 @@ final class JsonReport {
         fairness.put("maxResponses", result.fairness().maxResponses());
         fairness.put("longestWaitMillis", result.fairness().longestWait().toNanos() / 1e6);
         fairness.put("starved", result.fairness().starved());
+        fairness.put("gaveUp", result.fairness().gaveUp());
 
         ObjectNode cpu = root.putObject("clientCpu");
         cpu.put("eventLoopSeconds", result.cpu().eventLoops().toNanos() / 1e9);

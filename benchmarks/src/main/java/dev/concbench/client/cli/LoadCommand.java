@@ -93,10 +93,10 @@ public final class LoadCommand {
         }
     }
 
-    /** No connection ever got an answer, and connects failed: the target is not there. */
+    /** Every connection gave up without a single answer, connects failing: the target is not there. */
     private static boolean unreachable(LoadResult result) {
-        return result.fairness().maxResponses() == 0 && result.requests() == 0
-                && result.errors().count(ErrorKind.CONNECT) > 0;
+        return result.fairness().gaveUp() == result.fairness().connections() && result.fairness().maxResponses() == 0
+                && result.requests() == 0 && result.errors().firstMessage(ErrorKind.CONNECT).isPresent();
     }
 
     private void progress(LoadClient.Progress progress) {

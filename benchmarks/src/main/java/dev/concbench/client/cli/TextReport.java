@@ -122,6 +122,11 @@ final class TextReport {
                 "  Fairness: responses per connection min %d, median %d, max %d; longest wait %s; %d starved%n",
                 fairness.minResponses(), fairness.medianResponses(), fairness.maxResponses(),
                 Units.time(fairness.longestWait()), fairness.starved()));
+        if (fairness.gaveUp() > 0) {
+            out.append(String.format(Locale.ROOT,
+                    "  WARNING: %d of %d connections gave up before the end after repeated failures%n",
+                    fairness.gaveUp(), fairness.connections()));
+        }
     }
 
     private static void warnings(StringBuilder out, LoadResult result) {

@@ -86,6 +86,7 @@ class LoadCommandTest {
         }
         assertThat(out())
                 .contains("Running 400 requests test @ http://127.0.0.1:")
+                .contains("/hello (after 1s of warm-up)\n")
                 .contains("  1 threads and 4 connections (closed loop, keep-alive, ")
                 .contains("  Latency Distribution\n")
                 .contains("   99.990% ")
@@ -123,7 +124,7 @@ class LoadCommandTest {
                 connection.write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\n\r\nbusy");
             }
         })) {
-            int exit = command().run("-c", "3", "-d", "500ms", "--timeout", "5s", "--json", json.toString(),
+            int exit = command().run("-c", "3", "-d", "500ms", "--warmup", "0", "--timeout", "5s", "--json", json.toString(),
                     url(server.address(), "/"));
 
             assertThat(exit).as(err()).isZero();

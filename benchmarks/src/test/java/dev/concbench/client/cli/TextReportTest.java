@@ -58,7 +58,7 @@ class TextReportTest {
         Latency.record(latency, 250_000_000L);
         ErrorCounts errors = new ErrorCounts(Map.of(ErrorKind.READ, 3L, ErrorKind.TIMEOUT, 2L),
                 Map.of(ErrorKind.READ, "Connection reset by peer", ErrorKind.TIMEOUT, "no response within 2000 ms"));
-        Fairness fairness = new Fairness(64, 0, 0, 2_600, Duration.ofSeconds(10), 60);
+        Fairness fairness = new Fairness(64, 0, 0, 2_600, Duration.ofSeconds(10), 60, 0);
         ClientCpu cpu = new ClientCpu(Duration.ofMillis(9_700), Duration.ofMillis(10_100), 1, Duration.ofSeconds(10));
         return new LoadResult(spec, Transport.EPOLL, 1, 10_001, errors, 60, 1_310_000, Duration.ofSeconds(10),
                 new Latency(latency), new Latency(latency), fairness, cpu);
@@ -80,7 +80,7 @@ class TextReportTest {
         for (int i = 0; i < responses.length; i++) {
             responses[i] = 370 + i % 11;
         }
-        Fairness fairness = Fairness.of(responses, 300_000_000L);
+        Fairness fairness = Fairness.of(responses, 300_000_000L, 0);
         ClientCpu cpu = new ClientCpu(Duration.ofMillis(400), Duration.ofMillis(900), 1, Duration.ofSeconds(5));
         return new LoadResult(spec, Transport.NIO, 1, 7_500, ErrorCounts.none(), 0, 975_000, Duration.ofSeconds(5),
                 new Latency(corrected), new Latency(uncorrected), fairness, cpu);
