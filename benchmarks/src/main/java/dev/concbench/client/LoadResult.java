@@ -14,8 +14,8 @@ import java.util.Set;
  * @param eventLoops         the client's event-loop threads
  * @param requests           verified successful responses: the throughput
  * @param errors             failed requests (and failed connects) by kind; never part of {@code requests}
- * @param unfinished         requests issued in the measurement that had not ended when it ended
- *                           (in the open loop including requests due but not yet sent)
+ * @param unfinished         requests that had not ended when the measurement ended, neither success
+ *                           nor error (in the open loop including requests due but not yet sent)
  * @param bytesRead          bytes received from the server during the measurement
  * @param duration           the measurement's length
  * @param latency            latency of the successful responses from each request's intended send

@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param request                the request every connection sends
  * @param model                  closed or open loop, and the number of connections
  * @param length                 how long, or how many requests, the measurement lasts
- * @param warmup                 load applied before the measurement and excluded from every figure;
- *                               requests issued during the warm-up are not counted, whenever they end
+ * @param warmup                 load applied before the measurement and excluded from every figure:
+ *                               in a timed run what ends during the warm-up is not counted, in a
+ *                               counted run what was issued during the warm-up is not
  * @param connectionMode         keep-alive, or a new connection per request
  * @param pipelineDepth          requests in flight per connection (1: no pipelining)
  * @param slowSend               the slow-client mode; {@link SlowSend#NONE} by default

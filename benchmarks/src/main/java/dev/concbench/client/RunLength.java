@@ -7,8 +7,9 @@ import java.util.Objects;
 public sealed interface RunLength {
 
     /**
-     * Measure for a fixed time. Requests still unanswered when it ends are counted as unfinished,
-     * neither success nor error.
+     * Measure for a fixed time: every request that ends within it counts, whenever it was issued
+     * (as wrk counts). Requests still unanswered when it ends are unfinished, neither success nor
+     * error.
      */
     record Timed(Duration duration) implements RunLength {
         public Timed {
@@ -20,8 +21,9 @@ public sealed interface RunLength {
     }
 
     /**
-     * Measure exactly this many requests: issue them, then wait until each has ended in a response
-     * or an error (the request timeout bounds the wait).
+     * Measure exactly this many requests: issue them after the warm-up, then wait until each has
+     * ended in a response or an error (the request timeout bounds the wait). Requests issued
+     * during the warm-up do not count, whenever they end.
      */
     record Counted(long requests) implements RunLength {
         public Counted {

@@ -465,16 +465,18 @@ final class Slot extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Settles one request: counted as a success ({@code error == null}) or an error if it was
-     * issued during the measurement and ended before its end, unfinished if it ended after.
+     * Settles one request as a success ({@code error == null}) or an error, if it counts: in a
+     * timed run, if it ended within the measurement, whenever it was issued (as wrk counts); in a
+     * counted run, if it was issued after the warm-up (it is one of the run's N). A request of a
+     * timed run that ended after the measurement is unfinished.
      */
     private void settle(long intended, long sent, long now, ErrorKind error, String message) {
         noteWait(intended, now);
-        if (intended < run.measureStartNanos) {
+        if (!counts(intended, now)) {
             if (error != null) {
                 worker.noteMessage(error, message);
             }
-            return; // issued during the warm-up
+            return;
         }
         if (now >= run.measureEndNanos) {
             worker.unfinished(1);
@@ -485,9 +487,13 @@ final class Slot extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private boolean counts(long intended, long now) {
+        return run.counted() ? intended >= run.measureStartNanos : now >= run.measureStartNanos;
+    }
+
     private void settleUnfinished(long intended, long endNanos) {
         noteWait(intended, endNanos);
-        if (intended >= run.measureStartNanos && intended < endNanos) {
+        if (counts(intended, endNanos)) {
             worker.unfinished(1);
         }
     }
@@ -499,13 +505,13 @@ final class Slot extends ChannelInboundHandlerAdapter {
             return;
         }
         noteWait(due, endNanos);
-        long dueInMeasurement = 0;
+        long unsent = 0;
         for (long k = scheduleIndex; (due = dueNanos(k)) < endNanos; k++) {
-            if (due >= run.measureStartNanos) {
-                dueInMeasurement++;
+            if (counts(due, endNanos)) {
+                unsent++;
             }
         }
-        worker.unfinished(dueInMeasurement);
+        worker.unfinished(unsent);
     }
 
     /** Keeps the longest wait within the measurement, for the fairness figures. */

@@ -36,12 +36,13 @@ class SlowClientTest {
             assertThat(result.requests()).isEqualTo(2);
             assertThat(result.errors().total()).isZero();
             List<ScriptedServer.Connection.Arrival> first = requests.getFirst();
-            assertThat(first).as("reads of the first request").hasSize(4);
-            long spreadNanos = first.getLast().nanoTime() - first.getFirst().nanoTime();
-            assertThat(Duration.ofNanos(spreadNanos)).isBetween(Duration.ofMillis(250), Duration.ofMillis(1_000));
             int total = first.stream().mapToInt(ScriptedServer.Connection.Arrival::bytes).sum();
             assertThat(total).isEqualTo(spec.encodedRequest().length);
-            assertThat(first).allSatisfy(arrival -> assertThat(arrival.bytes()).isLessThan(total));
+            // Four pieces 100 ms apart: four reads, unless the server's thread was late for one (a busy machine).
+            assertThat(first).as("reads of the first request: %s", first).hasSizeBetween(2, 4);
+            assertThat(first.getFirst().bytes()).as("bytes in the first read").isLessThan(total);
+            long spreadNanos = first.getLast().nanoTime() - first.getFirst().nanoTime();
+            assertThat(Duration.ofNanos(spreadNanos)).isBetween(Duration.ofMillis(90), Duration.ofMillis(1_000));
             // Latency runs from the first piece: the client's own slowness is part of it.
             assertThat(result.latency().percentile(0)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
         }
