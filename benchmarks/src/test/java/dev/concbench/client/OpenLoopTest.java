@@ -7,6 +7,7 @@ import dev.concbench.client.testing.ScriptedServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,13 +19,16 @@ class OpenLoopTest {
 
     @Test
     void aServerThatStallsOnceIsChargedForEveryRequestItDelayed() throws Exception {
-        long stallFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        long stallUntil = stallFrom + TimeUnit.MILLISECONDS.toNanos(500);
+        // The whole server stalls for 500 ms, 2 s after the first request it sees.
+        AtomicLong stallFrom = new AtomicLong(Long.MAX_VALUE);
+        long stallNanos = TimeUnit.MILLISECONDS.toNanos(500);
         ScriptedServer.Script stallingOnce = connection -> {
             while (connection.readRequest() != null) {
                 long now = System.nanoTime();
-                if (now >= stallFrom && now < stallUntil) {
-                    TimeUnit.NANOSECONDS.sleep(stallUntil - now); // the whole server stalls for 500 ms
+                stallFrom.compareAndSet(Long.MAX_VALUE, now + TimeUnit.SECONDS.toNanos(2));
+                long stallUntil = stallFrom.get() + stallNanos;
+                if (now >= stallFrom.get() && now < stallUntil) {
+                    TimeUnit.NANOSECONDS.sleep(stallUntil - now);
                 }
                 connection.write(RESPONSE);
             }
