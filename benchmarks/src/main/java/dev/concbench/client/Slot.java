@@ -200,13 +200,15 @@ final class Slot extends ChannelInboundHandlerAdapter {
             pumpConnectionPerRequest();
             return;
         }
+        long now = System.nanoTime();
         if (channel == null) {
-            if (!connecting) {
+            if (inFlight == 0 && run.budgetSpent()) {
+                finish(now);
+            } else if (!connecting) {
                 connect();
             }
             return;
         }
-        long now = System.nanoTime();
         boolean wrote = false;
         Channel ch = channel;
         while (channel == ch && inFlight < intendedNanos.length) {
@@ -459,7 +461,9 @@ final class Slot extends ChannelInboundHandlerAdapter {
         } else {
             settle(intended, sent, now, null, null);
         }
-        if (run.closeMode || !decoder.keepAlive()) {
+        // A response that came before its request was completely sent leaves the connection in no
+        // state to carry another request.
+        if (run.closeMode || !decoder.keepAlive() || unwritten > 0) {
             dropConnection();
         }
     }

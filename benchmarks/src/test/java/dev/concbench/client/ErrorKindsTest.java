@@ -131,6 +131,22 @@ class ErrorKindsTest {
     }
 
     @Test
+    void anAnswerBeforeTheRequestIsCompleteIsCountedAndTheConnectionNotReused() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(connection -> {
+            connection.readSome(); // the first piece only
+            connection.write("HTTP/1.1 413 Content Too Large\r\nContent-Length: 0\r\n\r\n");
+            while (connection.readSome() > 0) {
+                // drain until the client lets go of the connection
+            }
+        })) {
+            LoadSpec spec = counted(server).withSlowSend(new SlowSend(4, Duration.ofMillis(50)));
+
+            assertOnly(client.run(spec), ErrorKind.STATUS, REQUESTS);
+            assertThat(server.connectionsAccepted()).isEqualTo(REQUESTS);
+        }
+    }
+
+    @Test
     void garbageInsteadOfAResponseIsMalformed() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(connection -> {
             while (connection.readRequest() != null) {
