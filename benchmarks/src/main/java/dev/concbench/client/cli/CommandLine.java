@@ -39,8 +39,12 @@ record CommandLine(URI url, Settings settings, int threads, Transport transport,
     static final int DEFAULT_CONNECTIONS = 10;
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
     static final int DEFAULT_THREADS = 1;
-    /** A cold JVM stalls now and then while it compiles the hot path: not the server's doing. */
-    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(1);
+    /**
+     * A cold JVM is slow, and stalls now and then, while it compiles the hot path: not the
+     * server's doing. On a busy 2-core machine the client reached full speed only in its third
+     * second; a run that counted the first two would understate the server.
+     */
+    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
 
     static final String USAGE = """
             Usage: concbench-load [options] URL
@@ -50,7 +54,7 @@ record CommandLine(URI url, Settings settings, int threads, Transport transport,
               -t, --threads N         client event-loop threads (default 1)
               -R, --rate R            open loop: R requests/s over all connections, latency from each
                                       request's intended send time (default: closed loop, as wrk)
-                  --warmup T          load before the measurement, excluded from it (default 1s:
+                  --warmup T          load before the measurement, excluded from it (default 2s:
                                       the client's JVM compiles its hot path meanwhile)
                   --timeout T         per-request timeout, also the connect timeout (default 2s)
                   --close             a new connection per request (Connection: close)

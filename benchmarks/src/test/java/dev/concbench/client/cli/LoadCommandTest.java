@@ -79,14 +79,14 @@ class LoadCommandTest {
     void aRunPrintsTheWrkLikeReportAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");
         try (ScriptedServer server = ScriptedServer.start(ScriptedServer.keepAlive("Hello, World!"))) {
-            int exit = command().run("-c", "4", "-n", "400", "--expect-body", "Hello, World!",
+            int exit = command().run("-c", "4", "-n", "400", "--warmup", "300ms", "--expect-body", "Hello, World!",
                     "-H", "X-Test: 1", "--json", json.toString(), url(server.address(), "/hello"));
 
             assertThat(exit).as(err()).isZero();
         }
         assertThat(out())
                 .contains("Running 400 requests test @ http://127.0.0.1:")
-                .contains("/hello (after 1s of warm-up)\n")
+                .contains("/hello (after 300ms of warm-up)\n")
                 .contains("  1 threads and 4 connections (closed loop, keep-alive, ")
                 .contains("  Latency Distribution\n")
                 .contains("   99.990% ")
