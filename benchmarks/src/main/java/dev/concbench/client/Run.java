@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,7 @@ final class Run {
 
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long STOP_TIMEOUT_SECONDS = 30;
+    private static final int CLOSE_ROUNDS = 10;
     private static final long PRECONNECT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     final LoadSpec spec;
@@ -271,18 +273,22 @@ final class Run {
         }
     }
 
-    /** Closes every connection still open and waits until each is closed and deregistered. */
+    /**
+     * Closes every connection still open and waits until each is closed. The slots have been
+     * stopped by tasks queued on their loops before these closes, so they open no new ones; the
+     * rounds catch a connect that was under way when the copy was taken.
+     */
     private void closeChannels() {
-        List<Channel> open = List.copyOf(client.openChannels());
-        for (Channel channel : open) {
-            channel.close();
-        }
-        for (Channel channel : open) {
-            channel.closeFuture().awaitUninterruptibly();
-        }
-        for (LoopWorker worker : workers) {
-            // Deregistration is queued on the loop behind the close: a task queued now runs after it.
-            worker.loop().submit(() -> { }).awaitUninterruptibly();
+        Set<Channel> open = client.openChannels();
+        for (int round = 0; round < CLOSE_ROUNDS && !open.isEmpty(); round++) {
+            List<Channel> channels = List.copyOf(open);
+            for (Channel channel : channels) {
+                channel.close();
+            }
+            for (Channel channel : channels) {
+                channel.closeFuture().awaitUninterruptibly();
+                open.remove(channel); // closed; its deregistration from the loop may still be queued
+            }
         }
     }
 

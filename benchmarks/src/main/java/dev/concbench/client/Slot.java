@@ -14,6 +14,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One of the run's connections (in close mode: one concurrent user, opening a connection per
@@ -56,6 +57,8 @@ final class Slot extends ChannelInboundHandlerAdapter {
 
     // The open loop's schedule: this slot's k-th request is due k connection intervals after its origin.
     private long scheduleIndex;
+
+    // The re-entrancy guard of pump().
     private boolean pumping;
     private boolean pumpAgain;
 
@@ -92,13 +95,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
             pump();
         });
         this.pieceTask = guarded(this::sendNextPiece);
-        this.connectListener = future -> {
-            try {
-                connected(future);
-            } catch (RuntimeException | Error e) {
-                run.bug(e);
-            }
-        };
+        this.connectListener = guarded(this::connected);
         this.preconnectListener = future -> {
             try {
                 preconnected(future);
@@ -108,13 +105,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
                 run.slotPreconnected();
             }
         };
-        this.writeListener = future -> {
-            try {
-                written(future);
-            } catch (RuntimeException | Error e) {
-                run.bug(e);
-            }
-        };
+        this.writeListener = guarded(this::written);
     }
 
     long answers() {
@@ -639,6 +630,16 @@ final class Slot extends ChannelInboundHandlerAdapter {
         return () -> {
             try {
                 task.run();
+            } catch (RuntimeException | Error e) {
+                run.bug(e);
+            }
+        };
+    }
+
+    private ChannelFutureListener guarded(Consumer<ChannelFuture> listener) {
+        return future -> {
+            try {
+                listener.accept(future);
             } catch (RuntimeException | Error e) {
                 run.bug(e);
             }
