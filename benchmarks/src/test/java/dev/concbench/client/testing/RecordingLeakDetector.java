@@ -18,10 +18,6 @@ public final class RecordingLeakDetector<T> extends ResourceLeakDetector<T> {
         super(resourceType, samplingInterval);
     }
 
-    public RecordingLeakDetector(Class<?> resourceType, int samplingInterval, long maxActive) {
-        super(resourceType, samplingInterval, maxActive);
-    }
-
     /** Whether Netty is using this detector (the surefire configuration is in effect). */
     public static boolean installed() {
         return System.getProperty("io.netty.customResourceLeakDetector", "").equals(RecordingLeakDetector.class.getName());

@@ -116,24 +116,29 @@ public final class ScriptedServer implements AutoCloseable {
         }
     }
 
+    /** Closes the listening socket and every connection, and joins every thread. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             serverSocket.close();
         } catch (IOException ignored) {
             // closing anyway
         }
-        acceptor.join(5_000);
-        for (Socket socket : sockets) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
+        try {
+            acceptor.join(5_000); // no connection is accepted after this
+            for (Socket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
             }
-        }
-        for (Thread thread : threads) {
-            thread.interrupt();
-            thread.join(5_000);
+            for (Thread thread : threads) {
+                thread.interrupt();
+                thread.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
