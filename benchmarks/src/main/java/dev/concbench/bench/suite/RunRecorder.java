@@ -69,13 +69,24 @@ final class RunRecorder {
         write();
     }
 
-    /** Adds one benchmark's result and JMH's entries for it, and writes both files (still incomplete). */
-    synchronized void add(BenchmarkResult result, List<JsonNode> jmhEntries) throws IOException {
+    /**
+     * Records the results so far, judged against this ceiling (earlier results may have been
+     * judged again: they keep their order), and JMH's entries for the newest, and writes both
+     * files (still incomplete).
+     */
+    synchronized void record(ClientCeiling clientCeiling, List<BenchmarkResult> all, List<JsonNode> newJmhEntries)
+            throws IOException {
         if (complete) {
             throw new IllegalStateException("the run is complete");
         }
-        results.add(result);
-        jmhEntries.forEach(raw::add);
+        if (all.size() < results.size()) {
+            throw new IllegalArgumentException("results are never dropped: had " + results.size() + ", got "
+                    + all.size());
+        }
+        ceiling = clientCeiling;
+        results.clear();
+        results.addAll(all);
+        newJmhEntries.forEach(raw::add);
         incompleteReason = "running: " + results.size() + " of " + planned + " benchmarks finished";
         AtomicFiles.write(rawFile, JSON.writeValueAsBytes(raw));
         write();

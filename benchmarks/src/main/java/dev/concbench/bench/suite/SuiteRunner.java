@@ -9,6 +9,7 @@ import dev.concbench.results.Environment;
 import dev.concbench.results.GitInfo;
 import dev.concbench.results.JvmInfo;
 import dev.concbench.results.MachineInfo;
+import dev.concbench.results.Throughput;
 import dev.concbench.servers.ServerModels;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,6 +128,9 @@ public final class SuiteRunner {
             recorder.ceiling(ceiling);
             Progress progress = new Progress(plan.cases());
             List<BenchmarkCase> cases = plan.cases();
+            List<BenchmarkCase> finishedCases = new ArrayList<>();
+            List<CaseOutcome> finishedOutcomes = new ArrayList<>();
+            List<BenchmarkResult> results = new ArrayList<>();
             for (int i = 0; i < cases.size(); i++) {
                 BenchmarkCase benchmark = cases.get(i);
                 out.printf("[%d/%d] %s … %s left%n", i + 1, cases.size(), benchmark.describe(),
@@ -133,10 +138,25 @@ public final class SuiteRunner {
                 CaseOutcome outcome = jmh.run(benchmark, String.format(Locale.ROOT, "%03d-%s-%s", i + 1,
                         benchmark.scenario().label(), benchmark.model()));
                 progress.finished(benchmark, outcome.wallTime());
-                BenchmarkResult result = ResultAssembler.assemble(benchmark, outcome,
-                        ceiling.requestsPerSecond() > 0 ? ceiling.requestsPerSecond() : null);
-                recorder.add(result, outcome.jmhJson());
-                out.println("        " + Summary.of(result));
+                finishedCases.add(benchmark);
+                finishedOutcomes.add(outcome);
+                double rate = outcome.throughput().map(Throughput::score).orElse(0.0);
+                if (rate > ceiling.requestsPerSecond()) {
+                    // The client drove more than the first measurement said: that is its ceiling now,
+                    // and every result so far is judged again against it.
+                    ceiling = new ClientCeiling(rate, benchmark.model(), benchmark.scenario().label(),
+                            Integer.parseInt(benchmark.params().getOrDefault("connections", "1")));
+                    results.clear();
+                    for (int j = 0; j < finishedCases.size(); j++) {
+                        results.add(judge(finishedCases.get(j), finishedOutcomes.get(j), ceiling));
+                    }
+                    out.printf(Locale.ROOT, "        client ceiling raised to %,.0f responses/s by this benchmark%n",
+                            rate);
+                } else {
+                    results.add(judge(benchmark, outcome, ceiling));
+                }
+                recorder.record(ceiling, results, outcome.jmhJson());
+                out.println("        " + Summary.of(results.getLast()));
                 if (outcome.failure().isPresent()) {
                     failed++;
                 }
@@ -160,9 +180,16 @@ public final class SuiteRunner {
         return OK;
     }
 
+    private static BenchmarkResult judge(BenchmarkCase benchmark, CaseOutcome outcome, ClientCeiling ceiling) {
+        return ResultAssembler.assemble(benchmark, outcome,
+                ceiling.requestsPerSecond() > 0 ? ceiling.requestsPerSecond() : null);
+    }
+
     /**
-     * The most responses per second the client drives: against netty on hello when that model is
-     * registered (the fastest server), otherwise the best of a short probe of every model.
+     * The most responses per second the client drives, measured first: against netty on hello
+     * when that model is registered (meant to be the fastest server), otherwise the best of a
+     * short probe of every model. A lower bound: when a later benchmark gets more, the runner
+     * raises the ceiling to it.
      */
     private ClientCeiling measureCeiling(SuitePlan plan, JmhCaseRunner jmh) throws IOException {
         int connections = plan.preset().ceilingConnections();

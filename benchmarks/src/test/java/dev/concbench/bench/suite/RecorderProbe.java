@@ -18,7 +18,8 @@ public final class RecorderProbe {
         RunRecorder recorder = RecorderFixtures.recorder(Path.of(args[0]), 3);
         Runtime.getRuntime().addShutdownHook(SuiteRunner.interruptHook(recorder));
         recorder.ceiling(RecorderFixtures.CEILING);
-        recorder.add(RecorderFixtures.result("pool", 1000), List.of(JsonNodeFactory.instance.objectNode()));
+        recorder.record(RecorderFixtures.CEILING, List.of(RecorderFixtures.result("pool", 1000)),
+                List.of(JsonNodeFactory.instance.objectNode()));
         System.out.println("ready " + recorder.resultFile());
         System.out.flush();
         Thread.sleep(60_000);

@@ -1,6 +1,7 @@
 package dev.concbench.bench.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,8 +25,10 @@ class RunRecorderTest {
                 results.resolve("runs/test-machine/20260102T030405Z-0123456789ab.json"));
 
         recorder.ceiling(RecorderFixtures.CEILING);
-        recorder.add(RecorderFixtures.result("pool", 1000), List.of(JsonNodeFactory.instance.objectNode()));
-        recorder.add(RecorderFixtures.result("thread", 2000), List.of(JsonNodeFactory.instance.objectNode()));
+        var pool = RecorderFixtures.result("pool", 1000);
+        var thread = RecorderFixtures.result("thread", 2000);
+        recorder.record(RecorderFixtures.CEILING, List.of(pool), List.of(JsonNodeFactory.instance.objectNode()));
+        recorder.record(RecorderFixtures.CEILING, List.of(pool, thread), List.of(JsonNodeFactory.instance.objectNode()));
 
         RunResult running = ResultFiles.read(recorder.resultFile());
         assertThat(running.complete()).isFalse();
@@ -46,7 +49,9 @@ class RunRecorderTest {
     void aCompleteRunStaysComplete(@TempDir Path results) throws Exception {
         RunRecorder recorder = RecorderFixtures.recorder(results, 1);
         recorder.ceiling(RecorderFixtures.CEILING);
-        recorder.add(RecorderFixtures.result("pool", 1000), List.of());
+        recorder.record(RecorderFixtures.CEILING, List.of(RecorderFixtures.result("pool", 1000)), List.of());
+        assertThatThrownBy(() -> recorder.record(RecorderFixtures.CEILING, List.of(), List.of()))
+                .hasMessageContaining("never dropped");
         recorder.complete();
 
         assertThat(recorder.incomplete("interrupted")).isFalse();
