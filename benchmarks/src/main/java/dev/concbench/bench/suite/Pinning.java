@@ -20,9 +20,10 @@ record Pinning(CpuList server, CpuList client) {
 
     /**
      * Whether the suite pins by default. Measured on the project's 2-core machine (hello at 64
-     * connections, two runs each way, the machine busy with other builds): the run-to-run spread
-     * was smaller unpinned (median 14 % against 47 % pinned), so the default is off. Re-measure on
-     * a quiet machine; the flag is the only place to change.
+     * connections, every model, two runs each way, twice, the machine busy with other builds):
+     * the median run-to-run spread was smaller unpinned (14 % and 19 %) than pinned (47 % and
+     * 46 %), so the default is off. Re-measure on a quiet machine; this flag is the only place to
+     * change.
      */
     static final boolean PIN_BY_DEFAULT = false;
 
