@@ -59,15 +59,7 @@ public final class Lifeline implements AutoCloseable {
      * @throws IOException if this process has no lifeline at {@link #CHILD_DESCRIPTOR}
      */
     public static void holdInChild(String role) throws IOException {
-        hold(role, new FileInputStream("/proc/self/fd/" + CHILD_DESCRIPTOR));
-    }
-
-    /**
-     * Starts a daemon thread that halts this JVM once {@code parentEnd} reaches end-of-file (or
-     * fails), for a child whose lifeline is another stream, e.g. a standard input that only the
-     * parent writes to.
-     */
-    public static void hold(String role, InputStream parentEnd) {
+        InputStream parentEnd = new FileInputStream("/proc/self/fd/" + CHILD_DESCRIPTOR);
         Thread watcher = ServerThreads.platform(role, "lifeline").newThread(() -> {
             try (parentEnd) {
                 byte[] ignored = new byte[64];

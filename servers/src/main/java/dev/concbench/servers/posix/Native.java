@@ -44,7 +44,7 @@ final class Native {
     /** Every function this package binds; all must exist for the process models to work. */
     private static final List<String> REQUIRED = List.of(
             "socket", "setsockopt", "bind", "listen", "accept4", "getsockname", "shutdown", "close",
-            "pipe2", "eventfd", "read", "write", "poll", "pidfd_open", "waitpid", "kill", "strerror",
+            "open", "pipe2", "eventfd", "read", "write", "poll", "pidfd_open", "waitpid", "kill", "strerror",
             "posix_spawn", "posix_spawn_file_actions_init", "posix_spawn_file_actions_destroy",
             "posix_spawn_file_actions_adddup2", "posix_spawn_file_actions_addclosefrom_np",
             "posix_spawnattr_init", "posix_spawnattr_destroy", "posix_spawnattr_setflags",
@@ -78,6 +78,12 @@ final class Native {
     /** A downcall handle for a function that reports failure through {@code errno}. */
     static MethodHandle withErrno(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(LIBC.find(name).orElseThrow(), descriptor, CAPTURE_ERRNO);
+    }
+
+    /** As {@link #withErrno(String, FunctionDescriptor)}, for a variadic function such as {@code open}. */
+    static MethodHandle variadicWithErrno(String name, FunctionDescriptor descriptor, int fixedArguments) {
+        return LINKER.downcallHandle(LIBC.find(name).orElseThrow(), descriptor, CAPTURE_ERRNO,
+                Linker.Option.firstVariadicArg(fixedArguments));
     }
 
     /** A downcall handle for a function that reports failure in its return value, or cannot fail. */

@@ -1,8 +1,16 @@
 package dev.concbench.servers.process;
 
+import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.posix.ChildReaper;
+import dev.concbench.servers.posix.Descriptor;
+import dev.concbench.servers.posix.Lifeline;
+import dev.concbench.servers.posix.ListeningSocket;
+import dev.concbench.servers.posix.ProcessSpawner;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -16,21 +24,27 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 
 /**
  * The worker JVMs' AOT cache (JEP 483/514): built once per class path, JVM and options, by a
- * training run of {@link ConnectionWorker} that serves every endpoint over a loopback connection
- * (one-step {@code -XX:AOTCacheOutput}), then used by every worker through {@code -XX:AOTCache}.
+ * training run of a {@link ConnectionWorker} started exactly as the process model starts one,
+ * that serves every endpoint over its inherited socket (one-step {@code -XX:AOTCacheOutput}); then
+ * used by every worker through {@code -XX:AOTCache}.
  *
  * <p>It lives in {@code ${java.io.tmpdir}/concbench-workers}, named by a hash of everything the
  * JVM checks when it maps a cache (the JVM, the options, the class path and the size and time of
@@ -53,6 +67,25 @@ final class AotCache {
             return new Outcome(null, null, "off");
         }
     }
+
+    /**
+     * What the training run serves: every endpoint and the error paths, pipelined on one
+     * connection, the last one HTTP/1.0 so that the worker closes the connection after it.
+     */
+    private static final String TRAINING_REQUESTS = String.join("",
+            "GET /hello HTTP/1.1\r\nHost: training\r\n\r\n",
+            "GET /json HTTP/1.1\r\nHost: training\r\n\r\n",
+            "GET /sleep?ms=1 HTTP/1.1\r\nHost: training\r\n\r\n",
+            "GET /cpu?us=50 HTTP/1.1\r\nHost: training\r\n\r\n",
+            "GET /bytes?n=70000 HTTP/1.1\r\nHost: training\r\n\r\n",
+            "HEAD /hello HTTP/1.1\r\nHost: training\r\n\r\n",
+            "POST /echo HTTP/1.1\r\nHost: training\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello",
+            "POST /echo HTTP/1.1\r\nHost: training\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+            "GET /nowhere HTTP/1.1\r\nHost: training\r\n\r\n",
+            "GET /sleep?ms=x HTTP/1.1\r\nHost: training\r\n\r\n",
+            "GET /hello HTTP/1.0\r\n\r\n");
+    private static final int TRAINING_REQUEST_COUNT = 11;
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 \\d{3} ");
 
     private static final String FORMAT = "1";
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(2);
@@ -134,7 +167,12 @@ final class AotCache {
         }
     }
 
-    /** Runs the training; null when it succeeded, else what went wrong. */
+    /**
+     * Runs the training: spawns a worker exactly as the process model does (the socket of a
+     * loopback connection as its standard input and output, the lifeline), plus
+     * {@code -XX:AOTCacheOutput}, sends it {@link #TRAINING_REQUESTS} and waits until it has written
+     * the cache and exited. Returns null when it succeeded, else what went wrong.
+     */
     private static String train(Path java, List<String> vmOptions, String classPath, Path output, Path log)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -145,25 +183,42 @@ final class AotCache {
         command.add(classPath);
         command.add(ConnectionWorker.class.getName());
         command.add(ConnectionWorker.TRAIN);
-        Process training = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        // Its standard input is its lifeline: it ends when this JVM does.
-        try (OutputStream lifeline = training.getOutputStream()) {
-            if (!training.waitFor(TRAINING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                training.destroyForcibly().waitFor();
+        command.addAll(WorkerSettings.of(ServerConfig.defaults()).toArguments());
+        BlockingQueue<ChildReaper.Exit> exits = new LinkedBlockingQueue<>();
+        try (ListeningSocket listener = ListeningSocket.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+             Lifeline lifeline = Lifeline.open();
+             ChildReaper reaper = new ChildReaper(ProcessModel.NAME + "-training", exits::add);
+             Socket client = new Socket()) {
+            client.connect(listener.localAddress());
+            client.setSoTimeout(Math.toIntExact(TRAINING_TIMEOUT.toMillis()));
+            long start = System.nanoTime();
+            try (Descriptor connection = listener.accept(); Descriptor logFile = Descriptor.createFile(log)) {
+                int pid = ProcessSpawner.spawn(command, trainingEnvironment(), Map.of(
+                        0, connection.number(), 1, connection.number(), 2, logFile.number(),
+                        Lifeline.CHILD_DESCRIPTOR, lifeline.childEnd()));
+                reaper.adopt(pid, start, TRAINING_TIMEOUT);
+            }
+            client.getOutputStream().write(TRAINING_REQUESTS.getBytes(StandardCharsets.US_ASCII));
+            String responses = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            long answered = STATUS_LINE.matcher(responses).results().count();
+            ChildReaper.Exit exit = exits.poll(TRAINING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (exit == null || exit.overdue()) {
                 return "the training run took longer than " + TRAINING_TIMEOUT.toSeconds() + " s";
             }
-        } finally {
-            if (training.isAlive()) {
-                training.destroyForcibly().waitFor(); // interrupted
+            if (answered != TRAINING_REQUEST_COUNT) {
+                return "the training run answered " + answered + " of " + TRAINING_REQUEST_COUNT + " requests";
+            }
+            if (exit.exitCode() != 0) {
+                return "the training run " + exit.describe();
             }
         }
-        if (training.exitValue() != 0) {
-            return "the training run exited with status " + training.exitValue();
-        }
         return Files.exists(output) ? null : "the training run wrote no cache";
+    }
+
+    private static Map<String, String> trainingEnvironment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        WorkerJvm.LAUNCHER_VARIABLES.forEach(environment::remove);
+        return environment;
     }
 
     /** Whether a JVM started with these options maps the cache; it refuses to start if not. */
