@@ -6,12 +6,13 @@ package dev.concbench.servers.app;
  * <p>The work is counted in rounds of a xorshift generator rather than timed, so that a thread
  * that is descheduled does the same work as one that is not, and virtual threads (which have no
  * CPU clock of their own) do the same work as platform threads. {@link #ROUNDS_PER_MICROSECOND}
- * was measured on the project's reference machine (x86-64, 2 cores, JDK 25, C2-compiled): one
- * microsecond asked for is about one microsecond of CPU there.
+ * was measured on the project's reference machine (AMD EPYC, 2 cores, JDK 25, C2-compiled, by the
+ * thread's CPU clock, 2026-11-27: 502 to 514 rounds per µs over 7 trials): one microsecond asked
+ * for is about one microsecond of CPU there.
  */
 final class CpuWork {
 
-    static final int ROUNDS_PER_MICROSECOND = 400;
+    static final int ROUNDS_PER_MICROSECOND = 510;
 
     private CpuWork() {
     }

@@ -54,7 +54,7 @@ public final class BlockingConnection {
 
     /**
      * Serves {@code socket} until the connection ends, then closes it. Never throws: a peer that
-     * goes away ends the connection quietly.
+     * goes away ends the connection quietly, and a bug is reported and ends only this connection.
      *
      * @param maxRequests the number of requests to serve before closing (1 for the iterative and
      *                    process models), or {@link Integer#MAX_VALUE}
@@ -67,6 +67,8 @@ public final class BlockingConnection {
             new BlockingConnection(socket, handler, limits, maxRequests).run();
         } catch (IOException peerGoneOrTimedOut) {
             // the peer went away, reset the connection or stayed silent: nothing to answer
+        } catch (RuntimeException bug) {
+            ServerThreads.reportBug("serving a connection", bug); // the model's thread lives on
         }
     }
 
@@ -130,11 +132,18 @@ public final class BlockingConnection {
             throws IOException {
         ConnectionHeader connection = ResponseEncoder.connectionHeader(request, close);
         ByteBuffer body = ResponseEncoder.body(request, response);
-        writeBuffer.clear();
-        ResponseEncoder.encodeHead(response, connection, writeBuffer);
-        int inline = Math.min(body.remaining(), writeBuffer.remaining());
-        body.get(writeArray, writeBuffer.position(), inline);
-        out.write(writeArray, 0, writeBuffer.position() + inline);
+        int headLength = ResponseEncoder.headLength(response, connection);
+        if (headLength > writeArray.length) { // an echoed, very long Content-Type
+            ByteBuffer head = ByteBuffer.allocate(headLength);
+            ResponseEncoder.encodeHead(response, connection, head);
+            out.write(head.array());
+        } else {
+            writeBuffer.clear();
+            ResponseEncoder.encodeHead(response, connection, writeBuffer);
+            int inline = Math.min(body.remaining(), writeBuffer.remaining());
+            body.get(writeArray, writeBuffer.position(), inline);
+            out.write(writeArray, 0, writeBuffer.position() + inline);
+        }
         send(out, body);
         out.flush();
     }

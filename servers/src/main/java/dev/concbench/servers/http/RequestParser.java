@@ -370,7 +370,7 @@ public final class RequestParser {
     private static long contentLength(List<String> fields) throws HttpException {
         long length = -1;
         for (String value : commaSeparated(fields)) {
-            if (value.isEmpty() || value.length() > MAX_CONTENT_LENGTH_DIGITS) {
+            if (value.isEmpty()) {
                 throw new HttpException(400, "invalid Content-Length");
             }
             for (int i = 0; i < value.length(); i++) {
@@ -378,7 +378,8 @@ public final class RequestParser {
                     throw new HttpException(400, "invalid Content-Length");
                 }
             }
-            long parsed = Long.parseLong(value);
+            // more digits than a long holds is a valid length far beyond any body limit
+            long parsed = value.length() > MAX_CONTENT_LENGTH_DIGITS ? Long.MAX_VALUE : Long.parseLong(value);
             if (length >= 0 && parsed != length) {
                 throw new HttpException(400, "conflicting Content-Length values");
             }
@@ -444,6 +445,7 @@ public final class RequestParser {
         body = NO_BODY;
         bodyLength = 0;
         remaining = 0;
+        continueRequested = false; // a body that came with its headers needs no 100 Continue
         return request;
     }
 

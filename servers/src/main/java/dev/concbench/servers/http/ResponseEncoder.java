@@ -17,7 +17,11 @@ public final class ResponseEncoder {
     /** The value of the {@code Server} header. */
     public static final String SERVER_NAME = "concbench";
 
-    /** Room a head needs at most (content types and reasons are short, fixed strings). */
+    /**
+     * Room for the head of every response the application makes, except an echo of a long
+     * request {@code Content-Type}: size a per-connection head buffer with it, and check
+     * {@link #headLength} before encoding into it.
+     */
     public static final int MAX_HEAD_BYTES = 1024;
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -70,9 +74,24 @@ public final class ResponseEncoder {
         return ByteBuffer.wrap(CONTINUE).asReadOnlyBuffer();
     }
 
+    /** The exact number of bytes {@link #encodeHead} writes for this response. */
+    public static int headLength(HttpResponse response, ConnectionHeader connection) {
+        int length = "HTTP/1.1 200 ".length() + HttpStatus.reason(response.status()).length()
+                + "\r\nServer: \r\nDate: ".length() + SERVER_NAME.length() + HttpDate.bytes().length
+                + "\r\nContent-Type: ".length() + response.contentType().length()
+                + "\r\nContent-Length: ".length() + decimalDigits(response.contentLength());
+        if (response.allow() != null) {
+            length += "\r\nAllow: ".length() + response.allow().length();
+        }
+        if (connection.value() != null) {
+            length += "\r\nConnection: ".length() + connection.value().length();
+        }
+        return length + "\r\n\r\n".length();
+    }
+
     /**
      * Writes the head of {@code response} into {@code out}, which is in write mode and has at
-     * least {@link #MAX_HEAD_BYTES} remaining.
+     * least {@link #headLength} bytes remaining.
      */
     public static void encodeHead(HttpResponse response, ConnectionHeader connection, ByteBuffer out) {
         put(out, "HTTP/1.1 ");
@@ -105,6 +124,10 @@ public final class ResponseEncoder {
         for (int i = 0; i < ascii.length(); i++) {
             out.put((byte) ascii.charAt(i));
         }
+    }
+
+    private static int decimalDigits(int value) {
+        return value >= 10 ? 1 + decimalDigits(value / 10) : 1;
     }
 
     private static void putDecimal(ByteBuffer out, int value) {

@@ -4,10 +4,13 @@ import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.blocking.BlockingServer;
 import java.net.Socket;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,13 +24,19 @@ public final class ThreadPoolServer extends BlockingServer {
 
     private final int workers;
     private final Semaphore freeWorkers;
+    private final List<Thread> poolThreads = new CopyOnWriteArrayList<>();
     private final ExecutorService pool;
 
     public ThreadPoolServer(ServerConfig config, int workers) {
         super(ThreadPoolModel.NAME, config);
         this.workers = workers;
         this.freeWorkers = new Semaphore(workers);
-        this.pool = Executors.newFixedThreadPool(workers, ServerThreads.platform(ThreadPoolModel.NAME, "worker"));
+        ThreadFactory named = ServerThreads.platform(ThreadPoolModel.NAME, "worker");
+        this.pool = Executors.newFixedThreadPool(workers, task -> {
+            Thread thread = named.newThread(task);
+            poolThreads.add(thread);
+            return thread;
+        });
     }
 
     @Override
@@ -50,6 +59,9 @@ public final class ThreadPoolServer extends BlockingServer {
     protected void stopWorkers() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(JOIN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        for (Thread thread : poolThreads) { // termination is signalled just before a worker ends
+            thread.join(JOIN_TIMEOUT_MILLIS);
+        }
     }
 
     @Override

@@ -1,0 +1,71 @@
+package dev.concbench.results;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One benchmark run: the root of a result file. See {@code results/README.md} for the file
+ * format; {@link ResultFiles} reads and writes it.
+ *
+ * <p>Null rule: a field documented as nullable is written as an explicit JSON {@code null}, never
+ * left out; lists and maps are never null (empty instead); every other field is required.
+ *
+ * @param schema           the file format version, {@value #SCHEMA_VERSION} for this reader
+ * @param complete         false when the run was interrupted; the results then hold what finished
+ * @param incompleteReason why the run stopped early; {@code null} exactly when complete
+ * @param suite            the suite that ran
+ * @param startedAt        when the run started (UTC instant)
+ * @param finishedAt       when the run finished or was interrupted (UTC instant)
+ * @param machine          the machine it ran on
+ * @param environment      versions, flags, commit and CPU pinning
+ * @param clientCeiling    the load client's own ceiling; {@code null} only in an incomplete run
+ *                         stopped before it was measured
+ * @param results          one entry per benchmark × model × scenario × parameters, keys unique
+ * @param jmhRawFile       file name of JMH's own JSON output kept beside this file, or {@code null}
+ */
+public record RunResult(int schema, boolean complete, String incompleteReason, Suite suite, Instant startedAt,
+                        Instant finishedAt, MachineInfo machine, Environment environment,
+                        ClientCeiling clientCeiling, List<BenchmarkResult> results, String jmhRawFile) {
+
+    /** The schema version this code reads and writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public RunResult {
+        if (schema != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schema must be " + SCHEMA_VERSION + ", got " + schema);
+        }
+        if (complete != (incompleteReason == null)) {
+            throw new IllegalArgumentException(complete
+                    ? "a complete run must have incompleteReason null"
+                    : "an incomplete run needs an incompleteReason");
+        }
+        if (incompleteReason != null) {
+            Checks.notBlank(incompleteReason, "incompleteReason");
+        }
+        Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        if (finishedAt.isBefore(startedAt)) {
+            throw new IllegalArgumentException("finishedAt " + finishedAt + " is before startedAt " + startedAt);
+        }
+        Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(environment, "environment");
+        if (complete && clientCeiling == null) {
+            throw new IllegalArgumentException("a complete run must record its clientCeiling");
+        }
+        results = List.copyOf(Objects.requireNonNullElse(results, List.of()));
+        var keys = new HashSet<BenchmarkKey>();
+        for (BenchmarkResult result : results) {
+            if (!keys.add(result.key())) {
+                throw new IllegalArgumentException("results hold " + result.key() + " twice");
+            }
+        }
+        if (jmhRawFile != null && (jmhRawFile.isBlank() || jmhRawFile.contains("/") || jmhRawFile.contains("\\")
+                || jmhRawFile.startsWith(".."))) {
+            throw new IllegalArgumentException("jmhRawFile must be a plain file name beside the result file, got \""
+                    + jmhRawFile + "\"");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.concbench.results;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A fixed, realistic run covering every field, nullable ones both set and null. */
+final class SampleRuns {
+
+    private SampleRuns() {
+    }
+
+    static RunResult sample() {
+        var machine = new MachineInfo("3f9a1c0b2d4e", "AMD EPYC 7B13", 2, 25_276_514_304L, "amd64",
+                "Debian GNU/Linux 12 (bookworm)", "6.1.0-18-amd64");
+        var jvm = new JvmInfo("25+36-LTS", "Eclipse Adoptium", List.of("-Xmx2g", "-XX:+UseParallelGC"));
+        var serverJvm = new JvmInfo("25+36-LTS", "Eclipse Adoptium", List.of("-Xmx1g"));
+        var environment = new Environment(new GitInfo("0123456789abcdef0123456789abcdef01234567", true), jvm,
+                serverJvm, "1.37", new CpuPinning("0", "1"));
+        var closed = new BenchmarkResult("dev.concbench.benchmarks.HelloBenchmark.closedLoop", "virtual", "hello",
+                Map.of("connections", "64"), LoadModel.CLOSED, 20.0,
+                Throughput.of(48_210.5, 1_130.25, List.of(List.of(47_900.0, 48_650.5), List.of(48_100.0, 48_191.5))),
+                new Latency(new Percentiles(964_210, 0.21, 1.18, 1.52, 2.05, 4.75, 11.3, 19.8, 42.1), null),
+                964_210, new ErrorCounts(0, 1, 0, 2, 0, 0),
+                new Fairness(64, 14_801, 15_066.5, 15_390, 0, 42.1),
+                new ServerResources(31, 83, 212_860_928L, 17.84, 0, 0),
+                Map.of("scheduler", "ForkJoinPool", "carriers", "2"), true, List.of(), false);
+        var open = new BenchmarkResult("dev.concbench.benchmarks.SleepBenchmark.openLoop", "pool", "sleep",
+                Map.of("connections", "256", "ms", "1000", "rate", "400"), LoadModel.OPEN, 20.0,
+                new Throughput(15.9, null, Throughput.UNIT, null, null, List.of(List.of(15.9))),
+                new Latency(new Percentiles(318, 1000.2, 1001.0, 1002.5, 1004.0, 1010.0, 1012.0, 1012.0, 1012.0),
+                        new Percentiles(318, 1000.5, 9_870.0, 14_900.0, 17_950.0, 19_800.0, 19_980.0, 19_998.0,
+                                20_001.0)),
+                318, new ErrorCounts(0, 0, 0, 7_682, 0, 0),
+                new Fairness(256, 0, 1.0, 2, 240, 20_001.0),
+                null, Map.of(), false,
+                List.of("errors above 0.1% (7682 of 8000 requests)", "open loop fell behind its rate (16 of 400 req/s)"),
+                false);
+        return new RunResult(RunResult.SCHEMA_VERSION, false, "interrupted by SIGINT after 2 of 3 benchmarks",
+                Suite.QUICK, Instant.parse("2025-03-01T10:15:30Z"), Instant.parse("2025-03-01T10:22:05.250Z"),
+                machine, environment, new ClientCeiling(182_400.0, "netty", "hello", 64), List.of(closed, open),
+                "20250301T101530Z-0123456789ab.jmh.json");
+    }
+}
