@@ -159,9 +159,17 @@ public final class ChildReaper implements AutoCloseable {
         }
         stopping = true;
         wake();
-        try {
-            thread.join(JOIN_TIMEOUT_MILLIS);
-        } catch (InterruptedException e) {
+        // Waits even if interrupted (the interrupt is kept): leaving early would leave children.
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + JOIN_TIMEOUT_MILLIS * 1_000_000;
+        while (thread.isAlive() && System.nanoTime() < deadline) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {

@@ -95,9 +95,15 @@ public abstract class ChildProcessServer implements Server {
         if (listener != null) {
             listener.stopAccepting();
         }
+        // An interrupt must not cut closing short (it would leave threads and children): it is
+        // put aside while the model's threads are joined, and kept.
+        boolean interrupted = Thread.interrupted();
         try {
             stopWorkers();
         } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         if (lifeline != null) {

@@ -4,7 +4,7 @@ import dev.concbench.servers.app.Application;
 import dev.concbench.servers.blocking.BlockingConnection;
 import dev.concbench.servers.posix.Lifeline;
 import java.io.IOException;
-import java.nio.channels.Channel;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.List;
@@ -44,12 +44,20 @@ public final class ConnectionWorker {
             return;
         }
         Lifeline.holdInChild(ROLE);
-        Channel inherited = System.inheritedChannel();
-        if (!(inherited instanceof SocketChannel connection)) {
-            System.err.println("concbench: process worker: standard input must be a connected TCP socket,"
-                    + " as the process model starts it; it is " + inherited);
-            System.exit(USAGE_ERROR);
-            return;
+        SocketChannel connection;
+        switch (System.inheritedChannel()) {
+            case SocketChannel socket -> connection = socket;
+            case ServerSocketChannel _ -> {
+                // A socket whose peer reset it before this JVM started has no peer address, so
+                // the JDK takes it for a listening socket: the client is gone, nothing to serve.
+                return;
+            }
+            case null, default -> {
+                System.err.println("concbench: process worker: standard input must be a connected TCP socket,"
+                        + " as the process model starts it");
+                System.exit(USAGE_ERROR);
+                return;
+            }
         }
         BlockingConnection.serve(connection.socket(), new Application(), settings.limits(), settings.readTimeout(),
                 training ? Integer.MAX_VALUE : 1);

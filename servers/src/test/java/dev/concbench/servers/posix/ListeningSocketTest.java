@@ -63,7 +63,7 @@ class ListeningSocketTest {
     void stopAcceptingWakesABlockedAcceptAndRefusesNewConnections() throws Exception {
         ListeningSocket listener = ListeningSocket.open(ANY_LOOPBACK_PORT, 16);
         CompletableFuture<Throwable> accepting = CompletableFuture.supplyAsync(() -> {
-            try (Descriptor unexpected = listener.accept()) {
+            try (Descriptor _ = listener.accept()) {
                 return null;
             } catch (IOException | RuntimeException e) {
                 return e;
