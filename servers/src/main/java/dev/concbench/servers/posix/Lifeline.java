@@ -4,6 +4,8 @@ import dev.concbench.servers.ServerThreads;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * How a child notices that its parent is gone, whichever way the parent ended (even
@@ -59,7 +61,13 @@ public final class Lifeline implements AutoCloseable {
      * @throws IOException if this process has no lifeline at {@link #CHILD_DESCRIPTOR}
      */
     public static void holdInChild(String role) throws IOException {
-        InputStream parentEnd = new FileInputStream("/proc/self/fd/" + CHILD_DESCRIPTOR);
+        Path descriptor = Path.of("/proc/self/fd/" + CHILD_DESCRIPTOR);
+        String target = Files.isSymbolicLink(descriptor) ? Files.readSymbolicLink(descriptor).toString() : "nothing";
+        if (!target.startsWith("pipe:")) {
+            throw new IOException("no lifeline: descriptor " + CHILD_DESCRIPTOR + " is " + target
+                    + ", not the pipe a process model gives its children");
+        }
+        InputStream parentEnd = new FileInputStream(descriptor.toFile());
         Thread watcher = ServerThreads.platform(role, "lifeline").newThread(() -> {
             try (parentEnd) {
                 byte[] ignored = new byte[64];

@@ -38,7 +38,13 @@ public final class PreforkWorker {
             System.exit(USAGE_ERROR);
             return;
         }
-        Lifeline.holdInChild(ROLE);
+        try {
+            Lifeline.holdInChild(ROLE);
+        } catch (IOException e) {
+            System.err.println("concbench: prefork worker: " + e.getMessage());
+            System.exit(USAGE_ERROR);
+            return;
+        }
         Channel inherited = System.inheritedChannel();
         if (!(inherited instanceof ServerSocketChannel listener)) {
             System.err.println("concbench: prefork worker: standard input must be a listening TCP socket,"

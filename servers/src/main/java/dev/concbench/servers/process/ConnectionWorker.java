@@ -4,6 +4,7 @@ import dev.concbench.servers.app.Application;
 import dev.concbench.servers.blocking.BlockingConnection;
 import dev.concbench.servers.posix.Lifeline;
 import java.io.IOException;
+import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
@@ -43,21 +44,25 @@ public final class ConnectionWorker {
             System.exit(USAGE_ERROR);
             return;
         }
-        Lifeline.holdInChild(ROLE);
-        SocketChannel connection;
-        switch (System.inheritedChannel()) {
-            case SocketChannel socket -> connection = socket;
-            case ServerSocketChannel _ -> {
-                // A socket whose peer reset it before this JVM started has no peer address, so
-                // the JDK takes it for a listening socket: the client is gone, nothing to serve.
-                return;
-            }
-            case null, default -> {
-                System.err.println("concbench: process worker: standard input must be a connected TCP socket,"
-                        + " as the process model starts it");
-                System.exit(USAGE_ERROR);
-                return;
-            }
+        try {
+            Lifeline.holdInChild(ROLE);
+        } catch (IOException e) {
+            System.err.println("concbench: process worker: " + e.getMessage());
+            System.exit(USAGE_ERROR);
+            return;
+        }
+        // No pattern switch here: its bootstrap spins a class, which a one-request JVM pays for.
+        Channel inherited = System.inheritedChannel();
+        if (inherited instanceof ServerSocketChannel) {
+            // A socket whose peer reset it before this JVM started has no peer address, so the
+            // JDK takes it for a listening socket: the client is gone, nothing to serve.
+            return;
+        }
+        if (!(inherited instanceof SocketChannel connection)) {
+            System.err.println("concbench: process worker: standard input must be a connected TCP socket,"
+                    + " as the process model starts it");
+            System.exit(USAGE_ERROR);
+            return;
         }
         BlockingConnection.serve(connection.socket(), new Application(), settings.limits(), settings.readTimeout(),
                 training ? Integer.MAX_VALUE : 1);

@@ -14,12 +14,14 @@ import java.util.Objects;
 public record WorkerJvmOptions(List<String> tuning, boolean aotCache) {
 
     /**
-     * The tuning measured fastest for a worker that serves one request and exits (see the
-     * process model's notes in the README): C1 only, the serial collector with a small heap, no
-     * perf-data file in {@code /tmp}.
+     * The tuning measured fastest for a worker that serves one request and exits (figures in the
+     * {@code process} package documentation): C1 only, the serial collector with a small heap, no
+     * perf-data file in {@code /tmp}, and core reflection through native accessors (the JDK's
+     * {@code System.inheritedChannel()} makes its socket's descriptor by reflection, which would
+     * otherwise generate method-handle classes at run time).
      */
-    public static final List<String> FAST_START =
-            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
+    public static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
+            "-XX:-UsePerfData", "-Djdk.reflect.useNativeAccessorOnly=true");
 
     public WorkerJvmOptions {
         tuning = List.copyOf(Objects.requireNonNull(tuning, "tuning"));

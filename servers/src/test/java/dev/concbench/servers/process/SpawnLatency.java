@@ -3,6 +3,8 @@ package dev.concbench.servers.process;
 import dev.concbench.servers.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +22,8 @@ import java.util.Map;
  * </pre>
  *
  * Without JVM options after {@code --} the workers get {@link WorkerJvmOptions#FAST_START}. Prints
- * the median and 99th percentile of the response time and the server's own spawn-to-exit figures.
+ * the median and 99th percentile of the response time, the server's own spawn-to-exit figures, and
+ * the CPU time each worker took (user and system, from the children's times in /proc/self/stat).
  */
 public final class SpawnLatency {
 
@@ -51,6 +54,7 @@ public final class SpawnLatency {
                 options, Duration.ofSeconds(30))) {
             InetSocketAddress address = server.start();
             TestConnection.get(address, "/hello"); // not counted: the page cache, the first connection
+            long childCpuBefore = reapedChildrenCpuMillis();
             List<Long> micros = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 long start = System.nanoTime();
@@ -63,14 +67,23 @@ public final class SpawnLatency {
                 micros.add((System.nanoTime() - start) / 1_000);
                 awaitNoChild(server);
             }
+            double childCpu = (reapedChildrenCpuMillis() - childCpuBefore) / (double) requests;
             micros.sort(null);
             Map<String, Object> report = server.report();
             System.out.printf("spawn-to-response median %.1f ms, p99 %.1f ms over %d requests;"
-                            + " spawn-to-exit median %s ms, p99 %s ms; cache %s; tuning %s%n",
+                            + " spawn-to-exit median %s ms, p99 %s ms; child CPU %.0f ms per request; cache %s; tuning %s%n",
                     micros.get(micros.size() / 2) / 1000.0, micros.get((int) Math.ceil(micros.size() * 0.99) - 1) / 1000.0,
-                    requests, report.get("spawnToExitMedianMs"), report.get("spawnToExitP99Ms"),
+                    requests, report.get("spawnToExitMedianMs"), report.get("spawnToExitP99Ms"), childCpu,
                     report.get("workerAotCache"), String.join(" ", tuning));
         }
+    }
+
+    /** The user and system CPU time of every child reaped so far, from /proc/self/stat. */
+    private static long reapedChildrenCpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     /** Waits until the last child has exited, so that the next starts on an idle machine. */
