@@ -77,6 +77,18 @@ public final class ProcTable {
         return link(PROC.resolve(pid + "/fd/" + number));
     }
 
+    /** Whether the process exists and is not a zombie (a zombie has ended, and waits to be reaped). */
+    public static boolean running(long pid) {
+        String stat = read(PROC.resolve(pid + "/stat"));
+        return stat != null && stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    }
+
+    /** The process's command line, its arguments separated by spaces; empty if it is gone. */
+    public static String commandLine(long pid) {
+        String commandLine = read(PROC.resolve(pid + "/cmdline"));
+        return commandLine == null ? "" : commandLine.replace('\0', ' ').trim();
+    }
+
     /** Polls until {@code condition} holds or {@code timeoutMillis} pass; returns whether it held. */
     public static boolean await(BooleanSupplier condition, long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
