@@ -39,7 +39,7 @@ public final class PreforkWorker {
             return;
         }
         try {
-            Lifeline.holdInChild(ROLE);
+            Lifeline.watchInChild(ROLE); // for as long as the worker lives
         } catch (IOException e) {
             System.err.println("concbench: prefork worker: " + e.getMessage());
             System.exit(USAGE_ERROR);

@@ -119,15 +119,20 @@ final class AotCache {
         String name = "worker-" + location + "-" + hash(identity);
         FutureTask<Outcome> task = new FutureTask<>(() -> findOrBuild(directory, name, location, java, vmOptions, jarPath));
         FutureTask<Outcome> existing = PREPARED.putIfAbsent(name, task);
+        FutureTask<Outcome> preparing = existing == null ? task : existing;
         if (existing == null) {
             task.run();
         }
         try {
-            return (existing == null ? task : existing).get();
+            return preparing.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(null, jarPath, "unavailable: interrupted while preparing it");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                PREPARED.remove(name, preparing); // not the cache's fault: the next server tries again
+                Thread.currentThread().interrupt();
+            }
             return new Outcome(null, jarPath, "unavailable: " + e.getCause());
         }
     }

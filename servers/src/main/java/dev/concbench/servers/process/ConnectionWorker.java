@@ -44,27 +44,30 @@ public final class ConnectionWorker {
             System.exit(USAGE_ERROR);
             return;
         }
+        Lifeline.Watch lifeline;
         try {
-            Lifeline.holdInChild(ROLE);
+            lifeline = Lifeline.watchInChild(ROLE);
         } catch (IOException e) {
             System.err.println("concbench: process worker: " + e.getMessage());
             System.exit(USAGE_ERROR);
             return;
         }
-        // No pattern switch here: its bootstrap spins a class, which a one-request JVM pays for.
-        Channel inherited = System.inheritedChannel();
-        if (inherited instanceof ServerSocketChannel) {
-            // A socket whose peer reset it before this JVM started has no peer address, so the
-            // JDK takes it for a listening socket: the client is gone, nothing to serve.
-            return;
+        try (lifeline) {
+            // No pattern switch here: its bootstrap spins a class, which a one-request JVM pays for.
+            Channel inherited = System.inheritedChannel();
+            if (inherited instanceof ServerSocketChannel) {
+                // A socket whose peer reset it before this JVM started has no peer address, so the
+                // JDK takes it for a listening socket: the client is gone, nothing to serve.
+                return;
+            }
+            if (!(inherited instanceof SocketChannel connection)) {
+                System.err.println("concbench: process worker: standard input must be a connected TCP socket,"
+                        + " as the process model starts it");
+                System.exit(USAGE_ERROR);
+                return;
+            }
+            BlockingConnection.serve(connection.socket(), new Application(), settings.limits(), settings.readTimeout(),
+                    training ? Integer.MAX_VALUE : 1);
         }
-        if (!(inherited instanceof SocketChannel connection)) {
-            System.err.println("concbench: process worker: standard input must be a connected TCP socket,"
-                    + " as the process model starts it");
-            System.exit(USAGE_ERROR);
-            return;
-        }
-        BlockingConnection.serve(connection.socket(), new Application(), settings.limits(), settings.readTimeout(),
-                training ? Integer.MAX_VALUE : 1);
     }
 }
