@@ -15,10 +15,10 @@ import java.util.List;
  *                                    exempt from the concurrency cases
  * @param slowRequest                 whom a request that blocks (the blog's sleep) holds up
  */
-record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnectionsAtOnce, SlowRequest slowRequest) {
+public record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnectionsAtOnce, SlowRequest slowRequest) {
 
     /** Whom a request that blocks its handler holds up. */
-    enum SlowRequest {
+    public enum SlowRequest {
         /** Only its own connection: other clients are answered meanwhile. */
         ONLY_ITS_OWN_CONNECTION,
         /** Every other client: the model runs one handler at a time. */
@@ -29,7 +29,7 @@ record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnection
 
     private static final ModelTraits FULL = new ModelTraits(false, true, SlowRequest.ONLY_ITS_OWN_CONNECTION);
 
-    static ModelTraits of(String modelName) {
+    public static ModelTraits of(String modelName) {
         return switch (modelName) {
             // One thread: accept, serve one request, close, repeat (the blog's first server).
             case "iterative" -> new ModelTraits(true, false, SlowRequest.EVERYONE);

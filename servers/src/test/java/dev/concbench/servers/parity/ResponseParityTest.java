@@ -2,6 +2,7 @@ package dev.concbench.servers.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concbench.servers.ModelTraits;
 import dev.concbench.servers.Server;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerModel;
@@ -204,8 +205,8 @@ class ResponseParityTest {
                 + get("/json") + "Connection: close\r\n\r\n";
         Map<String, List<String>> answers = new LinkedHashMap<>();
         for (var entry : servers.entrySet()) {
-            if (entry.getKey().equals("iterative")) {
-                continue; // one request per connection
+            if (ModelTraits.of(entry.getKey()).oneRequestPerConnection()) {
+                continue; // iterative, process: one request per connection
             }
             try (RawClient client = RawClient.connect(entry.getValue().address())) {
                 client.send(pipeline);
