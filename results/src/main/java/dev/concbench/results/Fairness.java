@@ -8,7 +8,7 @@ package dev.concbench.results;
  * @param minPerConnection    fewest requests completed on one connection
  * @param medianPerConnection median of requests completed per connection
  * @param maxPerConnection    most requests completed on one connection
- * @param starvedConnections  connections that completed fewer than a tenth of the median
+ * @param starvedConnections  connections that completed fewer than a tenth of the mean per connection
  *                            (zero included)
  * @param longestWaitMs       longest time one connection went without a completed response
  *                            while the measurement ran, ms

@@ -39,6 +39,9 @@ record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnection
             // One event loop runs every handler: it multiplexes connections, but a blocking
             // handler stops the loop.
             case "selector" -> new ModelTraits(false, true, SlowRequest.EVERYONE);
+            // The reference runs every handler on its event loops, of which it has one by default: as
+            // selector, a blocking handler stops every connection of that loop.
+            case "netty" -> new ModelTraits(false, true, SlowRequest.EVERYONE);
             // A few worker processes, each serving one connection at a time.
             case "prefork" -> new ModelTraits(false, false, SlowRequest.DEPENDS_ON_WORKERS);
             default -> FULL;

@@ -14,6 +14,17 @@ public final class HttpHeaders {
         this.values = List.copyOf(values);
     }
 
+    /**
+     * The fields another decoder parsed (the Netty reference's): {@code names.get(i)} with
+     * {@code values.get(i)}, in arrival order. The lists are copied.
+     */
+    public static HttpHeaders of(List<String> names, List<String> values) {
+        if (names.size() != values.size()) {
+            throw new IllegalArgumentException(names.size() + " names but " + values.size() + " values");
+        }
+        return new HttpHeaders(names, values);
+    }
+
     /** The number of fields. */
     public int size() {
         return names.size();

@@ -24,7 +24,8 @@ import java.util.List;
  * rejected; HTTP/1.1 needs exactly one Host; Content-Length is digits only and duplicates must
  * agree; Content-Length with Transfer-Encoding is rejected; the only transfer coding is
  * {@code chunked} (501 otherwise), whose extensions are ignored and whose trailers are checked and
- * dropped; the only expectation is {@code 100-continue} (417 otherwise).
+ * dropped; the only expectation is {@code 100-continue} (417 otherwise). The rules on the target
+ * and the header section are {@link RequestRules}, shared with the Netty reference.
  */
 public final class RequestParser {
 
@@ -32,7 +33,6 @@ public final class RequestParser {
 
     private static final int MAX_CHUNK_SIZE_LINE_BYTES = 1024;
     private static final int MAX_CHUNK_SIZE_HEX_DIGITS = 8;
-    private static final int MAX_CONTENT_LENGTH_DIGITS = 18;
     private static final byte[] NO_BODY = new byte[0];
     private static final boolean[] TOKEN_CHARS = tokenChars();
 
@@ -46,8 +46,7 @@ public final class RequestParser {
 
     private String method;
     private String target;
-    private String path;
-    private String query;
+    private RequestRules.Target splitTarget;
     private HttpVersion version;
     private final List<String> headerNames = new ArrayList<>();
     private final List<String> headerValues = new ArrayList<>();
@@ -234,7 +233,7 @@ public final class RequestParser {
         method = ascii(0, firstSpace);
         target = ascii(firstSpace + 1, secondSpace);
         version = parseVersion(secondSpace + 1);
-        splitTarget();
+        splitTarget = RequestRules.target(method, target);
     }
 
     private HttpVersion parseVersion(int start) throws HttpException {
@@ -251,36 +250,6 @@ public final class RequestParser {
             return HttpVersion.HTTP_1_0;
         }
         throw new HttpException(505, "HTTP version not supported: " + ascii(start, lineLength));
-    }
-
-    private void splitTarget() throws HttpException {
-        String pathAndQuery;
-        if (target.startsWith("/")) {
-            pathAndQuery = target;
-        } else if (target.equals("*")) {
-            if (!method.equals("OPTIONS")) {
-                throw new HttpException(400, "asterisk-form target is for OPTIONS only");
-            }
-            pathAndQuery = "*";
-        } else if (startsWithIgnoreCase(target, "http://") || startsWithIgnoreCase(target, "https://")) {
-            int authorityStart = target.indexOf("://") + 3;
-            int pathStart = indexOfAny(target, "/?", authorityStart);
-            if (pathStart == authorityStart) {
-                throw new HttpException(400, "absolute-form target without authority");
-            }
-            pathAndQuery = pathStart < 0 ? "/" : target.substring(pathStart);
-            if (pathAndQuery.startsWith("?")) {
-                pathAndQuery = "/" + pathAndQuery;
-            }
-        } else {
-            throw new HttpException(400, "unsupported request target form");
-        }
-        if (pathAndQuery.indexOf('#') >= 0) {
-            throw new HttpException(400, "fragment in request target");
-        }
-        int question = pathAndQuery.indexOf('?');
-        path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-        query = question < 0 ? "" : pathAndQuery.substring(question + 1);
     }
 
     private void parseFieldLine(boolean keep) throws HttpException {
@@ -322,70 +291,17 @@ public final class RequestParser {
 
     /** Decides the body framing; returns the request when it has no body. */
     private HttpRequest endOfHeaders() throws HttpException {
-        HttpHeaders headers = new HttpHeaders(headerNames, headerValues);
-        int hosts = headers.all("Host").size();
-        if (hosts > 1 || (hosts == 0 && version == HttpVersion.HTTP_1_1)) {
-            throw new HttpException(400, hosts == 0 ? "missing Host header" : "more than one Host header");
-        }
-        List<String> transferEncodings = headers.all("Transfer-Encoding");
-        List<String> contentLengths = headers.all("Content-Length");
-        boolean hasBody;
-        if (!transferEncodings.isEmpty()) {
-            if (!contentLengths.isEmpty()) {
-                throw new HttpException(400, "both Content-Length and Transfer-Encoding");
-            }
-            if (version == HttpVersion.HTTP_1_0) {
-                throw new HttpException(400, "Transfer-Encoding in an HTTP/1.0 request");
-            }
-            List<String> codings = commaSeparated(transferEncodings);
-            if (codings.size() != 1 || !codings.getFirst().equalsIgnoreCase("chunked")) {
-                throw new HttpException(501, "transfer coding not supported: " + String.join(", ", codings));
-            }
+        RequestRules.Framing framing =
+                RequestRules.framing(version, new HttpHeaders(headerNames, headerValues), limits);
+        if (framing.chunked()) {
             state = State.CHUNK_SIZE;
-            hasBody = true;
-        } else if (!contentLengths.isEmpty()) {
-            long length = contentLength(contentLengths);
-            if (length > limits.maxBodyBytes()) {
-                throw new HttpException(413, "body larger than " + limits.maxBodyBytes() + " bytes");
-            }
-            hasBody = length > 0;
-            if (hasBody) {
-                body = new byte[(int) length];
-                remaining = length;
-                state = State.BODY;
-            }
-        } else {
-            hasBody = false;
+        } else if (framing.contentLength() > 0) {
+            body = new byte[(int) framing.contentLength()];
+            remaining = framing.contentLength();
+            state = State.BODY;
         }
-        String expect = headers.get("Expect");
-        if (expect != null) {
-            if (!expect.equalsIgnoreCase("100-continue")) {
-                throw new HttpException(417, "unsupported expectation: " + expect);
-            }
-            continueRequested = hasBody && version == HttpVersion.HTTP_1_1;
-        }
-        return hasBody ? null : complete();
-    }
-
-    private static long contentLength(List<String> fields) throws HttpException {
-        long length = -1;
-        for (String value : commaSeparated(fields)) {
-            if (value.isEmpty()) {
-                throw new HttpException(400, "invalid Content-Length");
-            }
-            for (int i = 0; i < value.length(); i++) {
-                if (!isDigit((byte) value.charAt(i))) {
-                    throw new HttpException(400, "invalid Content-Length");
-                }
-            }
-            // more digits than a long holds is a valid length far beyond any body limit
-            long parsed = value.length() > MAX_CONTENT_LENGTH_DIGITS ? Long.MAX_VALUE : Long.parseLong(value);
-            if (length >= 0 && parsed != length) {
-                throw new HttpException(400, "conflicting Content-Length values");
-            }
-            length = parsed;
-        }
-        return length;
+        continueRequested = framing.continueRequested();
+        return framing.hasBody() ? null : complete();
     }
 
     private void parseChunkSize() throws HttpException {
@@ -413,7 +329,7 @@ public final class RequestParser {
             return;
         }
         if (bodyLength + size > limits.maxBodyBytes()) {
-            throw new HttpException(413, "body larger than " + limits.maxBodyBytes() + " bytes");
+            throw RequestRules.bodyTooLarge(limits);
         }
         int needed = (int) (bodyLength + size);
         if (needed > body.length) {
@@ -433,8 +349,8 @@ public final class RequestParser {
     private HttpRequest complete() {
         HttpHeaders headers = new HttpHeaders(headerNames, headerValues);
         byte[] requestBody = bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength);
-        HttpRequest request = new HttpRequest(method, target, path, query, version, headers, requestBody,
-                keepAlive(headers));
+        HttpRequest request = new HttpRequest(method, target, splitTarget.path(), splitTarget.query(), version,
+                headers, requestBody, RequestRules.keepAlive(version, headers));
         state = State.REQUEST_LINE;
         lineLength = 0;
         lineComplete = false;
@@ -449,26 +365,6 @@ public final class RequestParser {
         return request;
     }
 
-    private boolean keepAlive(HttpHeaders headers) {
-        boolean close = false;
-        boolean keepAliveToken = false;
-        for (String option : commaSeparated(headers.all("Connection"))) {
-            close |= option.equalsIgnoreCase("close");
-            keepAliveToken |= option.equalsIgnoreCase("keep-alive");
-        }
-        return !close && (version == HttpVersion.HTTP_1_1 || keepAliveToken);
-    }
-
-    private static List<String> commaSeparated(List<String> fields) {
-        List<String> items = new ArrayList<>(fields.size());
-        for (String field : fields) {
-            for (String item : field.split(",", -1)) {
-                items.add(item.strip());
-            }
-        }
-        return items;
-    }
-
     private int indexOf(byte wanted, int from) {
         for (int i = from; i < lineLength; i++) {
             if (line[i] == wanted) {
@@ -480,19 +376,6 @@ public final class RequestParser {
 
     private String ascii(int from, int to) {
         return new String(line, from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
-    private static int indexOfAny(String text, String chars, int from) {
-        for (int i = from; i < text.length(); i++) {
-            if (chars.indexOf(text.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean startsWithIgnoreCase(String text, String prefix) {
-        return text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static boolean isDigit(byte b) {

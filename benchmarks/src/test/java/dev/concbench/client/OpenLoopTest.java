@@ -1,0 +1,57 @@
+package dev.concbench.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concbench.client.testing.NettyLeakCheck;
+import dev.concbench.client.testing.ScriptedServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The open loop makes coordinated omission visible, and holds its rate. */
+@ExtendWith(NettyLeakCheck.class)
+class OpenLoopTest {
+
+    private static final byte[] RESPONSE = ScriptedServer.okResponse("ok").getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void aServerThatStallsOnceIsChargedForEveryRequestItDelayed() throws Exception {
+        // The whole server stalls for 500 ms, 2 s after the first request it sees.
+        AtomicLong stallFrom = new AtomicLong(Long.MAX_VALUE);
+        long stallNanos = TimeUnit.MILLISECONDS.toNanos(500);
+        ScriptedServer.Script stallingOnce = connection -> {
+            while (connection.readRequest() != null) {
+                long now = System.nanoTime();
+                stallFrom.compareAndSet(Long.MAX_VALUE, now + TimeUnit.SECONDS.toNanos(2));
+                long stallUntil = stallFrom.get() + stallNanos;
+                if (now >= stallFrom.get() && now < stallUntil) {
+                    TimeUnit.NANOSECONDS.sleep(stallUntil - now);
+                }
+                connection.write(RESPONSE);
+            }
+        };
+        try (ScriptedServer server = ScriptedServer.start(stallingOnce);
+             LoadClient client = LoadClient.create(1)) {
+            LoadSpec spec = LoadSpec.closedLoop(server.address(), 10, Duration.ofSeconds(5))
+                    .withModel(new LoadModel.OpenLoop(10, 1_000));
+
+            LoadResult result = client.run(spec);
+
+            assertThat(result.errors().total()).isZero();
+            assertThat(result.latencyCorrected()).isTrue();
+            // ~500 requests fell due during the stall, waiting up to 500 ms: about 1% waited 450 ms or more.
+            Duration corrected = result.latency().percentile(99);
+            Duration uncorrected = result.uncorrectedLatency().percentile(99);
+            assertThat(corrected).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            // Only the 10 requests in flight when the stall began saw it from their send time.
+            assertThat(uncorrected).isLessThan(Duration.ofMillis(100));
+            assertThat(result.uncorrectedLatency().max()).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            // The rate is held: the delayed requests were sent late, not dropped.
+            assertThat(result.requestsPerSecond()).isBetween(900.0, 1_100.0);
+            assertThat(result.flags()).doesNotContain(LoadResult.Flag.RATE_NOT_MET);
+        }
+    }
+}

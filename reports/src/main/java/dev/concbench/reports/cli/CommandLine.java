@@ -1,0 +1,171 @@
+package dev.concbench.reports.cli;
+
+import dev.concbench.reports.compare.CompareOptions;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Parses the report tool's arguments into a {@link Command}. Defaults live here. */
+final class CommandLine {
+
+    static final Path DEFAULT_REPORT_DIRECTORY = Path.of("report");
+    static final Path DEFAULT_RESULTS_DIRECTORY = Path.of("results");
+
+    static final String USAGE = """
+            usage: java -jar concbench-report.jar <verb> [arguments]
+
+              render RESULT.json [-o DIR]
+                  write a self-contained HTML report to DIR/index.html (default DIR: report)
+              summary RESULT.json [--baseline B.json]... [--across-machines] [-o FILE]
+                  Markdown summary for a CI job summary; with baselines, the top changes
+              compare BASELINE.json [BASELINE2.json ...] CANDIDATE.json [--fail-on-regression]
+                      [--across-machines] [--min-effect PCT] [--min-latency-effect PCT] [-o FILE]
+                  per-benchmark change and verdict; several baselines are pooled
+                  (defaults: --min-effect 5 for throughput, --min-latency-effect 10 for p99)
+              machines RESULT.json... [--normalise] [-o DIR]
+                  the same benchmarks on several machines side by side (Markdown to stdout;
+                  with -o also DIR/machines.html with a chart); --normalise divides by each
+                  run's client ceiling
+              promote RESULT.json [--results-dir DIR]
+                  make the run its machine's baseline: DIR/baseline/<machine>.json (default DIR: results)
+              --help
+                  this text
+
+            exit status: 0 done; 1 regression found with --fail-on-regression; 2 bad arguments or input
+            """;
+
+    private CommandLine() {
+    }
+
+    static Command parse(List<String> args) throws UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException("no verb given");
+        }
+        String verb = args.getFirst();
+        var rest = new Arguments(verb, args.subList(1, args.size()));
+        return switch (verb) {
+            case "--help", "-h", "help" -> new Command.Help();
+            case "render" -> {
+                rest.allow(Set.of("-o"), Set.of());
+                Path result = rest.single("RESULT.json");
+                yield new Command.Render(result, rest.path("-o", DEFAULT_REPORT_DIRECTORY));
+            }
+            case "summary" -> {
+                rest.allow(Set.of("-o", "--baseline"), Set.of("--across-machines"));
+                Path result = rest.single("RESULT.json");
+                yield new Command.Summary(result, rest.paths("--baseline"), rest.path("-o", null),
+                        rest.flag("--across-machines"));
+            }
+            case "compare" -> {
+                rest.allow(Set.of("-o", "--min-effect", "--min-latency-effect"),
+                        Set.of("--fail-on-regression", "--across-machines"));
+                List<Path> files = rest.positionalPaths();
+                if (files.size() < 2) {
+                    throw new UsageException("compare needs at least one BASELINE.json and a CANDIDATE.json");
+                }
+                yield new Command.Compare(files.subList(0, files.size() - 1), files.getLast(),
+                        rest.flag("--fail-on-regression"), rest.flag("--across-machines"),
+                        rest.percent("--min-effect", CompareOptions.DEFAULT_MIN_EFFECT_PERCENT),
+                        rest.percent("--min-latency-effect", CompareOptions.DEFAULT_MIN_LATENCY_EFFECT_PERCENT),
+                        rest.path("-o", null));
+            }
+            case "machines" -> {
+                rest.allow(Set.of("-o"), Set.of("--normalise", "--normalize"));
+                List<Path> files = rest.positionalPaths();
+                if (files.isEmpty()) {
+                    throw new UsageException("machines needs at least one RESULT.json");
+                }
+                yield new Command.Machines(files, rest.flag("--normalise") || rest.flag("--normalize"),
+                        rest.path("-o", null));
+            }
+            case "promote" -> {
+                rest.allow(Set.of("--results-dir"), Set.of());
+                Path result = rest.single("RESULT.json");
+                yield new Command.Promote(result, rest.path("--results-dir", DEFAULT_RESULTS_DIRECTORY));
+            }
+            default -> throw new UsageException("unknown verb \"" + verb + "\"");
+        };
+    }
+
+    /** The arguments after the verb: options with values, flags, positional file names. */
+    private static final class Arguments {
+
+        private final String verb;
+        private final List<String> args;
+        private final List<String> positional = new ArrayList<>();
+        private final List<String[]> options = new ArrayList<>();
+        private final List<String> flags = new ArrayList<>();
+
+        Arguments(String verb, List<String> args) {
+            this.verb = verb;
+            this.args = args;
+        }
+
+        void allow(Set<String> valued, Set<String> booleans) throws UsageException {
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (valued.contains(arg)) {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException(arg + " needs a value");
+                    }
+                    options.add(new String[] {arg, args.get(++i)});
+                } else if (booleans.contains(arg)) {
+                    flags.add(arg);
+                } else if (arg.startsWith("-") && arg.length() > 1) {
+                    throw new UsageException("unknown option " + arg + " for " + verb);
+                } else {
+                    positional.add(arg);
+                }
+            }
+            for (String[] option : options) {
+                if (!option[0].equals("--baseline")
+                        && options.stream().filter(o -> o[0].equals(option[0])).count() > 1) {
+                    throw new UsageException(option[0] + " given more than once");
+                }
+            }
+        }
+
+        Path single(String what) throws UsageException {
+            if (positional.size() != 1) {
+                throw new UsageException(verb + " needs exactly one " + what
+                        + (positional.isEmpty() ? "" : ", got " + positional.size() + " files"));
+            }
+            return Path.of(positional.getFirst());
+        }
+
+        List<Path> positionalPaths() {
+            return positional.stream().map(Path::of).toList();
+        }
+
+        boolean flag(String name) {
+            return flags.contains(name);
+        }
+
+        Path path(String option, Path fallback) {
+            return options.stream().filter(o -> o[0].equals(option)).map(o -> Path.of(o[1])).findFirst()
+                    .orElse(fallback);
+        }
+
+        List<Path> paths(String option) {
+            return options.stream().filter(o -> o[0].equals(option)).map(o -> Path.of(o[1])).toList();
+        }
+
+        double percent(String option, double fallback) throws UsageException {
+            var value = options.stream().filter(o -> o[0].equals(option)).map(o -> o[1]).findFirst();
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double percent = Double.parseDouble(value.get().replaceFirst("%$", ""));
+                if (percent >= 0 && percent < 1000) {
+                    return percent;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw new UsageException(option + " must be a percentage between 0 and 1000, got \"" + value.get() + "\"");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.concbench.reports.cli;
+
+import dev.concbench.reports.baseline.Baselines;
+import dev.concbench.reports.compare.CompareOptions;
+import dev.concbench.reports.compare.Comparison;
+import dev.concbench.reports.html.HtmlReport;
+import dev.concbench.reports.html.MachinesHtml;
+import dev.concbench.reports.machines.MachineMatrix;
+import dev.concbench.reports.markdown.MarkdownCompare;
+import dev.concbench.reports.markdown.MarkdownMachines;
+import dev.concbench.reports.markdown.MarkdownSummary;
+import dev.concbench.results.AtomicFiles;
+import dev.concbench.results.ResultFileException;
+import dev.concbench.results.ResultFiles;
+import dev.concbench.results.RunResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar concbench-report.jar <verb> ...}: render, summary, compare, machines, promote.
+ * Exit status 0 when done, 1 for a regression under {@code --fail-on-regression}, 2 for bad
+ * arguments or bad input (one line on stderr naming the file and the problem; nothing written).
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int REGRESSION = 1;
+    static final int BAD_INPUT = 2;
+    private static final String NAME = "concbench-report";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        var stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        var stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new Main(stdout, stderr).run(Arrays.asList(args)));
+    }
+
+    /** Runs one command; returns the exit status. Never throws for bad arguments or input. */
+    int run(List<String> args) {
+        Command command;
+        try {
+            command = CommandLine.parse(args);
+        } catch (UsageException wrong) {
+            err.println(NAME + ": " + wrong.getMessage());
+            err.print(CommandLine.USAGE);
+            return BAD_INPUT;
+        }
+        try {
+            return execute(command);
+        } catch (ResultFileException | IllegalArgumentException badInput) {
+            err.println(NAME + ": " + badInput.getMessage());
+            return BAD_INPUT;
+        } catch (IOException cannotWrite) {
+            err.println(NAME + ": " + describe(cannotWrite));
+            return BAD_INPUT;
+        }
+    }
+
+    private int execute(Command command) throws IOException {
+        return switch (command) {
+            case Command.Help help -> {
+                out.print(CommandLine.USAGE);
+                yield OK;
+            }
+            case Command.Render render -> {
+                RunResult run = ResultFiles.read(render.result());
+                Path written;
+                try {
+                    written = HtmlReport.write(run, render.outputDirectory());
+                } catch (IOException failed) {
+                    throw new IOException("cannot write " + render.outputDirectory().resolve("index.html") + ": "
+                            + describe(failed), failed);
+                }
+                err.println("wrote " + written);
+                yield OK;
+            }
+            case Command.Summary summary -> {
+                RunResult run = ResultFiles.read(summary.result());
+                List<RunResult> baselines = readAll(summary.baselines());
+                Comparison comparison = baselines.isEmpty() ? null : Comparison.of(baselines, run,
+                        CompareOptions.DEFAULTS.withAcrossMachines(summary.acrossMachines()));
+                emit(MarkdownSummary.render(run, comparison), summary.outputFile());
+                yield OK;
+            }
+            case Command.Compare compare -> {
+                List<RunResult> baselines = readAll(compare.baselines());
+                RunResult candidate = ResultFiles.read(compare.candidate());
+                var options = new CompareOptions(compare.minEffectPercent(), compare.minLatencyEffectPercent(),
+                        compare.acrossMachines());
+                Comparison comparison = Comparison.of(baselines, candidate, options);
+                emit(MarkdownCompare.render(comparison), compare.outputFile());
+                yield compare.failOnRegression() && comparison.hasRegressions() ? REGRESSION : OK;
+            }
+            case Command.Machines machines -> {
+                MachineMatrix matrix = MachineMatrix.of(readAll(machines.results()), machines.normalise());
+                String markdown = MarkdownMachines.render(matrix);
+                if (machines.outputDirectory() != null) {
+                    Path html = write(machines.outputDirectory().resolve("machines.html"), MachinesHtml.render(matrix));
+                    Path md = write(machines.outputDirectory().resolve("machines.md"), markdown);
+                    err.println("wrote " + html + " and " + md);
+                }
+                out.print(markdown);
+                yield OK;
+            }
+            case Command.Promote promote -> {
+                Path baseline = Baselines.promote(promote.result(), promote.resultsDirectory());
+                err.println("promoted " + promote.result() + " to " + baseline);
+                yield OK;
+            }
+        };
+    }
+
+    /** Reads every file before anything is written, so bad input leaves nothing behind. */
+    private static List<RunResult> readAll(List<Path> files) throws ResultFileException {
+        var runs = new ArrayList<RunResult>();
+        for (Path file : files) {
+            runs.add(ResultFiles.read(file));
+        }
+        return runs;
+    }
+
+    private void emit(String text, Path file) throws IOException {
+        if (file == null) {
+            out.print(text);
+        } else {
+            err.println("wrote " + write(file, text));
+        }
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        try {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+            return file;
+        } catch (IOException failed) {
+            throw new IOException("cannot write " + file + ": " + describe(failed), failed);
+        }
+    }
+
+    private static String describe(IOException failure) {
+        if (failure instanceof FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : fs.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase(java.util.Locale.ROOT);
+            return (fs.getFile() == null ? "" : fs.getFile() + ": ") + reason;
+        }
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+    }
+}

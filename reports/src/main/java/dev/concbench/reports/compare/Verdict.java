@@ -1,0 +1,30 @@
+package dev.concbench.reports.compare;
+
+/** The outcome of comparing a candidate with its baseline. */
+public enum Verdict {
+    /** Significantly worse: outside the noise and beyond the minimum effect, in the bad direction. */
+    REGRESSION("regression"),
+    /** Significantly better. */
+    IMPROVEMENT("improvement"),
+    /** Inside the noise or below the minimum effect. */
+    NO_CHANGE("no significant change");
+
+    private final String label;
+
+    Verdict(String label) {
+        this.label = label;
+    }
+
+    /** Lower-case words for reports. */
+    public String label() {
+        return label;
+    }
+
+    /** The worse of two verdicts: a regression wins over an improvement, which wins over no change. */
+    public static Verdict combine(Verdict a, Verdict b) {
+        if (a == REGRESSION || b == REGRESSION) {
+            return REGRESSION;
+        }
+        return a == IMPROVEMENT || b == IMPROVEMENT ? IMPROVEMENT : NO_CHANGE;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.concbench.reports.markdown;
+
+import dev.concbench.reports.format.Numbers;
+import dev.concbench.results.BenchmarkResult;
+import dev.concbench.results.RunResult;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Short texts about runs and results shared by the Markdown renderers. */
+final class Describe {
+
+    /** Marks an invalid result. */
+    static final String INVALID = "⚠";
+    /** Marks a client-bound result (it measures the load client, not the server). */
+    static final String CLIENT_BOUND = "◆";
+    /** Explains the marks. */
+    static final String LEGEND = INVALID + " invalid result, " + CLIENT_BOUND
+            + " client-bound (measures the load client, not the server); ± is JMH's 99.9% confidence interval.";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Describe() {
+    }
+
+    /** {@code commit 4be1c0de9a7f (dirty), 2025-03-01 14:05 UTC} */
+    static String run(RunResult run) {
+        var git = run.environment().git();
+        return "commit " + git.shortCommit() + (git.dirty() ? " (dirty)" : "") + ", " + WHEN.format(run.startedAt());
+    }
+
+    /** {@code AMD EPYC 7B13, 8 cores, 32 GiB (machine 3f9a1c0b2d4e)} */
+    static String machine(RunResult run) {
+        return run.machine().summary() + " (machine `" + run.machine().id() + "`)";
+    }
+
+    static String duration(RunResult run) {
+        return Numbers.duration(Duration.between(run.startedAt(), run.finishedAt()));
+    }
+
+    /** The marks a result earns: {@code ⚠}, {@code ◆}, or nothing. */
+    static String marks(BenchmarkResult result) {
+        if (result.clientBound()) {
+            return CLIENT_BOUND;
+        }
+        return result.valid() ? "" : INVALID;
+    }
+
+    /** Parameters without connections, or an empty string. */
+    static String params(BenchmarkResult result) {
+        return result.key().paramsText();
+    }
+}

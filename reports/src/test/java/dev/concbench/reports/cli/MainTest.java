@@ -1,0 +1,228 @@
+package dev.concbench.reports.cli;
+
+import dev.concbench.reports.support.Fixtures;
+import dev.concbench.results.ResultFiles;
+import dev.concbench.results.RunResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of(args));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String fixture(String name) {
+        return Fixtures.path(name).toString();
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        assertThat(run("--help")).isZero();
+        assertThat(out()).startsWith("usage: java -jar concbench-report.jar").contains("render", "summary", "compare",
+                "machines", "promote");
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndUsageWithExitTwo() {
+        for (String[] args : List.of(new String[] {}, new String[] {"draw"}, new String[] {"render"},
+                new String[] {"render", "a.json", "--colour"}, new String[] {"compare", "only.json"},
+                new String[] {"compare", "a.json", "b.json", "--min-effect", "lots"},
+                new String[] {"summary", "a.json", "-o"})) {
+            out.reset();
+            err.reset();
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+            List<String> lines = err().lines().toList();
+            assertThat(lines.getFirst()).startsWith("concbench-report: ").doesNotContain("Exception");
+            assertThat(lines.get(1)).startsWith("usage:");
+            assertThat(out()).isEmpty();
+        }
+    }
+
+    @Test
+    void missingFileIsOneLineNamingItWithExitTwo() {
+        Path missing = dir.resolve("absent.json");
+        assertThat(run("render", missing.toString(), "-o", dir.resolve("report").toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("concbench-report: " + missing + ": no such file\n");
+        assertThat(dir.resolve("report")).doesNotExist();
+    }
+
+    @Test
+    void truncatedFileIsOneLineNamingItWithExitTwoAndNothingWritten() throws IOException {
+        Path truncated = dir.resolve("truncated.json");
+        String json = Files.readString(Fixtures.path("compare/baseline.json"));
+        Files.writeString(truncated, json.substring(0, json.length() / 3));
+        Path output = dir.resolve("summary.md");
+
+        assertThat(run("summary", truncated.toString(), "-o", output.toString())).isEqualTo(2);
+
+        assertThat(err()).startsWith("concbench-report: " + truncated + ": truncated JSON (input ends at line ")
+                .endsWith(")\n").hasLineCount(1);
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void newerSchemaIsOneLineNamingItWithExitTwo() throws IOException {
+        Path future = dir.resolve("future.json");
+        Files.writeString(future, Files.readString(Fixtures.path("compare/baseline.json"))
+                .replaceFirst("\"schema\": 1", "\"schema\": 7"));
+
+        assertThat(run("compare", fixture("compare/baseline.json"), future.toString())).isEqualTo(2);
+
+        assertThat(err()).isEqualTo("concbench-report: " + future
+                + ": schema version 7 is newer than this concbench reads (1); use a newer concbench\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void notJsonIsOneLineWithExitTwo() throws IOException {
+        Path html = dir.resolve("page.json");
+        Files.writeString(html, "<!DOCTYPE html>");
+        assertThat(run("machines", html.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("concbench-report: " + html + ": not JSON at line 1").hasLineCount(1);
+    }
+
+    @Test
+    void compareExitsOneOnARegressionOnlyWhenAsked() {
+        assertThat(run("compare", fixture("compare/baseline.json"), fixture("compare/drop30.json"))).isZero();
+        assertThat(out()).startsWith("## concbench compare: 1 regression");
+        out.reset();
+        assertThat(run("compare", fixture("compare/baseline.json"), fixture("compare/drop30.json"),
+                "--fail-on-regression")).isEqualTo(1);
+        out.reset();
+        assertThat(run("compare", fixture("compare/baseline.json"), fixture("compare/drift3.json"),
+                "--fail-on-regression")).isZero();
+        assertThat(out()).startsWith("## concbench compare: no significant change");
+    }
+
+    @Test
+    void minEffectChangesTheVerdict() {
+        assertThat(run("compare", fixture("compare/baseline.json"), fixture("compare/drop30.json"),
+                "--fail-on-regression", "--min-effect", "35", "--min-latency-effect", "50")).isZero();
+        assertThat(out()).contains("below 35%");
+    }
+
+    @Test
+    void severalBaselinesArePooled() {
+        assertThat(run("compare", fixture("compare/baseline.json"), fixture("compare/baseline-2.json"),
+                fixture("compare/drop30.json"), "--fail-on-regression")).isEqualTo(1);
+        assertThat(out()).contains("Baselines (2 runs, pooled)");
+    }
+
+    @Test
+    void differentMachinesAreRefusedWithExitTwoUnlessAllowed() {
+        assertThat(run("compare", fixture("compare/baseline.json"), fixture("compare/other-machine.json"))).isEqualTo(2);
+        assertThat(err()).startsWith("concbench-report: results from different machines: ")
+                .contains("--across-machines").hasLineCount(1);
+        assertThat(out()).isEmpty();
+
+        err.reset();
+        assertThat(run("compare", fixture("compare/baseline.json"), fixture("compare/other-machine.json"),
+                "--across-machines")).isZero();
+        assertThat(out()).contains("**Across machines:**");
+    }
+
+    @Test
+    void compareWritesToAFileWhenAsked() throws IOException {
+        Path output = dir.resolve("out/compare.md");
+        assertThat(run("compare", fixture("compare/baseline.json"), fixture("compare/baseline.json"), "-o",
+                output.toString())).isZero();
+        assertThat(Files.readString(output)).startsWith("## concbench compare: no significant change");
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("wrote " + output + "\n");
+    }
+
+    @Test
+    void summaryWithABaselineListsTopChanges() {
+        assertThat(run("summary", fixture("compare/drop30.json"), "--baseline", fixture("compare/baseline.json"))).isZero();
+        assertThat(out()).contains("### Against the baseline", "**1 regression**");
+    }
+
+    @Test
+    void renderWritesOneSelfContainedPage() throws IOException {
+        Path report = dir.resolve("report");
+        assertThat(run("render", fixture("run-epyc.json"), "-o", report.toString())).isZero();
+        try (Stream<Path> files = Files.list(report)) {
+            assertThat(files).containsExactly(report.resolve("index.html"));
+        }
+        assertThat(Files.readString(report.resolve("index.html"))).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    void renderIntoAFileInsteadOfADirectoryFailsWithOneLine() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("report"), "not a directory");
+        assertThat(run("render", fixture("compare/baseline.json"), "-o", blocker.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("concbench-report: cannot write " + blocker.resolve("index.html")).hasLineCount(1);
+        assertThat(Files.readString(blocker)).isEqualTo("not a directory");
+    }
+
+    @Test
+    void machinesPrintsTheTableAndWritesAPageWhenAsked() {
+        Path output = dir.resolve("machines");
+        assertThat(run("machines", fixture("run-epyc.json"), fixture("run-xeon.json"), "--normalise", "-o",
+                output.toString())).isZero();
+        assertThat(out()).startsWith("## concbench on 2 machines").contains("share of each run's own client ceiling");
+        assertThat(output.resolve("machines.html")).isRegularFile();
+        assertThat(output.resolve("machines.md")).hasContent(out().strip());
+    }
+
+    @Test
+    void promoteCopiesTheRunToItsMachinesBaseline() throws IOException {
+        RunResult run = Fixtures.run("compare/drop30.json");
+        Path results = dir.resolve("results");
+
+        assertThat(run("promote", fixture("compare/drop30.json"), "--results-dir", results.toString())).isZero();
+
+        Path baseline = results.resolve("baseline").resolve(run.machine().id() + ".json");
+        assertThat(ResultFiles.read(baseline)).isEqualTo(run);
+        try (Stream<Path> files = Files.list(baseline.getParent())) {
+            assertThat(files).containsExactly(baseline);
+        }
+        assertThat(err()).isEqualTo("promoted " + fixture("compare/drop30.json") + " to " + baseline + "\n");
+    }
+
+    @Test
+    void promoteRefusesAnIncompleteRunAndLeavesTheOldBaseline() throws IOException {
+        Path incomplete = dir.resolve("incomplete.json");
+        Files.writeString(incomplete, Files.readString(Fixtures.path("compare/baseline.json"))
+                .replace("\"complete\": true", "\"complete\": false")
+                .replace("\"incompleteReason\": null", "\"incompleteReason\": \"interrupted\""));
+        Path results = dir.resolve("results");
+        RunResult run = ResultFiles.read(incomplete);
+        Path baseline = results.resolve("baseline").resolve(run.machine().id() + ".json");
+        Files.createDirectories(baseline.getParent());
+        Files.writeString(baseline, "old");
+
+        assertThat(run("promote", incomplete.toString(), "--results-dir", results.toString())).isEqualTo(2);
+
+        assertThat(err()).isEqualTo("concbench-report: " + incomplete
+                + ": an incomplete run (interrupted) cannot become a baseline\n");
+        assertThat(baseline).hasContent("old");
+    }
+}

@@ -1,0 +1,201 @@
+package dev.concbench.servers.netty;
+
+import dev.concbench.servers.ServerThreads;
+import dev.concbench.servers.http.HttpException;
+import dev.concbench.servers.http.HttpHandler;
+import dev.concbench.servers.http.HttpLimits;
+import dev.concbench.servers.http.HttpRequest;
+import dev.concbench.servers.http.HttpResponse;
+import dev.concbench.servers.http.RequestRules;
+import dev.concbench.servers.http.ResponseEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The last handler of a Netty connection, after {@code HttpServerCodec}: checks each request head
+ * with our rules, sends {@code 100 Continue} when asked (always: unlike our parser, it cannot tell
+ * whether the body came with the head), collects the body up to
+ * {@link HttpLimits#maxBodyBytes()}, runs the application on the event loop and writes its answer
+ * (flushed once per read, so pipelined answers share a write). A request that breaks the rules, or
+ * an answer that closes the connection, ends with a lingering close like our models': half-close,
+ * discard what the client still sends until it closes or {@link #LINGER_NANOS} pass, then close.
+ * One instance per connection; confined to its event loop.
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    /** How long a closing connection waits for the client to finish sending (as our models). */
+    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private enum Phase {
+        /** Waiting for a request head. */
+        HEAD,
+        /** Collecting the body of {@link #head}. */
+        BODY,
+        /** The last answer is written or being written; whatever arrives is discarded. */
+        CLOSING
+    }
+
+    private final HttpHandler application;
+    private final HttpLimits limits;
+    private Phase phase = Phase.HEAD;
+    private Messages.Head head;
+    private byte[] body = NO_BODY;
+    private int bodyLength;
+    private ScheduledFuture<?> lingerTimeout;
+
+    ConnectionHandler(HttpHandler application, HttpLimits limits) {
+        this.application = application;
+        this.limits = limits;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        try {
+            if (phase == Phase.HEAD && message instanceof io.netty.handler.codec.http.HttpRequest request) {
+                onHead(ctx, request);
+            }
+            if (phase == Phase.BODY && message instanceof HttpContent content) {
+                onContent(ctx, content);
+            }
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            ctx.close(); // silent for the read timeout: nothing to answer
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (lingerTimeout != null) {
+            lingerTimeout.cancel(false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException) && !(cause instanceof DecoderException)) {
+            ServerThreads.reportBug("the netty connection handler", cause);
+        }
+        ctx.close(); // a reset or broken pipe, or a peer the codec gave up on
+    }
+
+    private void onHead(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            reject(ctx, Messages.rejectedHead(request, request.decoderResult().cause(), limits));
+            return;
+        }
+        try {
+            head = Messages.head(request, limits);
+        } catch (HttpException e) {
+            reject(ctx, e);
+            return;
+        }
+        RequestRules.Framing framing = head.framing();
+        if (framing.continueRequested()) {
+            ctx.writeAndFlush(Messages.continueResponse(), ctx.voidPromise());
+        }
+        body = framing.chunked() || framing.contentLength() == 0 ? NO_BODY : new byte[(int) framing.contentLength()];
+        bodyLength = 0;
+        phase = Phase.BODY;
+    }
+
+    private void onContent(ChannelHandlerContext ctx, HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            reject(ctx, Messages.rejectedBody(content.decoderResult().cause()));
+            return;
+        }
+        ByteBuf data = content.content();
+        int n = data.readableBytes();
+        if (n > 0) {
+            if (bodyLength + n > limits.maxBodyBytes()) { // chunked: a declared length was checked already
+                reject(ctx, RequestRules.bodyTooLarge(limits));
+                return;
+            }
+            if (bodyLength + n > body.length) {
+                body = Arrays.copyOf(body, Math.min(limits.maxBodyBytes(), Math.max(bodyLength + n, body.length * 2)));
+            }
+            data.readBytes(body, bodyLength, n);
+            bodyLength += n;
+        }
+        if (content instanceof LastHttpContent) {
+            serve(ctx);
+        }
+    }
+
+    private void serve(ChannelHandlerContext ctx) {
+        Messages.Head complete = head;
+        byte[] requestBody = bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength);
+        head = null;
+        body = NO_BODY;
+        phase = Phase.HEAD;
+        HttpRequest request = new HttpRequest(complete.method(), complete.target(), complete.split().path(),
+                complete.split().query(), complete.version(), complete.headers(), requestBody,
+                RequestRules.keepAlive(complete.version(), complete.headers()));
+        boolean close = !request.keepAlive();
+        HttpResponse response;
+        try {
+            response = application.handle(request);
+        } catch (RuntimeException bug) {
+            ServerThreads.reportBug("the handler", bug);
+            response = HttpResponse.text(500, "internal error");
+            close = true;
+        }
+        respond(ctx, request, response, close || ctx.executor().isShuttingDown()); // e.g. a sleep cut short
+    }
+
+    private void reject(ChannelHandlerContext ctx, HttpException e) {
+        respond(ctx, null, HttpResponse.error(e), true);
+    }
+
+    private void respond(ChannelHandlerContext ctx, HttpRequest request, HttpResponse response, boolean close) {
+        var answer = Messages.response(request, response, ResponseEncoder.connectionHeader(request, close));
+        if (!close) {
+            ctx.write(answer, ctx.voidPromise());
+            return;
+        }
+        phase = Phase.CLOSING;
+        head = null;
+        body = NO_BODY;
+        ctx.writeAndFlush(answer).addListener((ChannelFutureListener) this::lingeringClose);
+    }
+
+    /** After the last answer is written: half-close, then close when the client does or the linger ends. */
+    private void lingeringClose(ChannelFuture written) {
+        if (!written.isSuccess() || !(written.channel() instanceof DuplexChannel channel) || !channel.isActive()) {
+            written.channel().close();
+            return;
+        }
+        channel.shutdownOutput();
+        lingerTimeout = channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, LINGER_NANOS, TimeUnit.NANOSECONDS);
+    }
+}

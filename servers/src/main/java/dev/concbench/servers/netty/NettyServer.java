@@ -1,0 +1,154 @@
+package dev.concbench.servers.netty;
+
+import dev.concbench.servers.Server;
+import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerThreads;
+import dev.concbench.servers.app.Application;
+import dev.concbench.servers.http.HttpHandler;
+import dev.concbench.servers.http.HttpLimits;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reference: Netty with its native epoll transport where it loads (NIO otherwise), Netty's own
+ * HTTP/1.1 codec ({@code HttpServerCodec}, configured with our limits), and the same application,
+ * run on the event loops like {@code selector}'s. Nothing else is in the pipeline but an idle
+ * timer (the read timeout) and {@link ConnectionHandler}, which applies our rules, collects bodies
+ * and translates to and from the application ({@link Messages}), so the answers are byte for byte
+ * our models' (but for the reason text of some malformed requests, which Netty's decoder describes
+ * in its own words).
+ *
+ * <p>The event loops (their number is the worker count, 1 by default) accept as well as serve. Their
+ * threads are made through {@link ServerThreads} ({@code netty-loop-<n>}); see {@link EventLoops}.
+ * {@link #close()} shuts the loops down, which closes every channel, the listening one too;
+ * interrupts them if a handler keeps one busy; and joins their threads.
+ */
+public final class NettyServer implements Server {
+
+    private enum State { NEW, RUNNING, CLOSED }
+
+    private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
+    /** How long closing waits before interrupting a loop a handler keeps busy (e.g. {@code /sleep}). */
+    private static final long PROMPT_STOP_MILLIS = 200;
+
+    private final ServerConfig config;
+    private final int eventLoops;
+    private final HttpHandler application = new Application();
+
+    private State state = State.NEW;
+    private Transport transport;
+    private EventLoops loops;
+    private InetSocketAddress address;
+
+    public NettyServer(ServerConfig config, int eventLoops) {
+        if (eventLoops < 1) {
+            throw new IllegalArgumentException("eventLoops must be positive, was " + eventLoops);
+        }
+        this.config = config;
+        this.eventLoops = eventLoops;
+    }
+
+    @Override
+    public synchronized InetSocketAddress start() throws IOException {
+        if (state != State.NEW) {
+            throw new IllegalStateException("a server starts once; this one is " + state.name().toLowerCase());
+        }
+        state = State.RUNNING;
+        try {
+            transport = Transport.best();
+            loops = new EventLoops(eventLoops, ServerThreads.platform(NettyModel.NAME, "loop"),
+                    transport.ioHandlerFactory());
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(loops)
+                    .channel(transport.serverChannelType())
+                    .option(ChannelOption.SO_BACKLOG, config.backlog())
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new Pipeline(application, config));
+            ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                throw bound.cause() instanceof IOException e ? e : new IOException(bound.cause());
+            }
+            address = (InetSocketAddress) bound.channel().localAddress();
+            return address;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized InetSocketAddress address() {
+        if (address == null) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return address;
+    }
+
+    /** {@code transport}: {@code epoll} or {@code nio}, once started. */
+    @Override
+    public synchronized Map<String, Object> report() {
+        return transport == null ? Map.of() : Map.of("transport", transport.label());
+    }
+
+    @Override
+    public void close() {
+        EventLoops group;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            group = loops;
+        }
+        if (group == null) {
+            return;
+        }
+        try { // shutting a loop down closes its channels, the listening one too
+            if (!group.close(PROMPT_STOP_MILLIS, CLOSE_TIMEOUT_MILLIS)) {
+                System.err.println("concbench: netty: the event loops did not stop within " + CLOSE_TIMEOUT_MILLIS
+                        + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sets up each accepted connection: idle timer, Netty's codec, our handler. */
+    private static final class Pipeline extends ChannelInitializer<Channel> {
+
+        private final HttpHandler application;
+        private final HttpLimits limits;
+        private final long readTimeoutNanos;
+        private final HttpDecoderConfig decoderConfig;
+
+        Pipeline(HttpHandler application, ServerConfig config) {
+            this.application = application;
+            this.limits = config.limits();
+            this.readTimeoutNanos = config.readTimeout().toNanos();
+            this.decoderConfig = new HttpDecoderConfig()
+                    .setMaxInitialLineLength(limits.maxRequestLineBytes())
+                    .setMaxHeaderSize(limits.maxHeaderBytes())
+                    .setAllowDuplicateContentLengths(true); // as our codec: duplicates that agree
+        }
+
+        @Override
+        protected void initChannel(Channel channel) {
+            channel.pipeline().addLast(
+                    // idle = neither read nor write progress, as the selector model's sweep
+                    new IdleStateHandler(true, 0, 0, readTimeoutNanos, TimeUnit.NANOSECONDS),
+                    new HttpServerCodec(decoderConfig),
+                    new ConnectionHandler(application, limits));
+        }
+    }
+}
