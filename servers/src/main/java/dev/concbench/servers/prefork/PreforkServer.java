@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * spawned at start, share the listening socket (each gets it as its standard input) and let the
  * kernel hand each accepted connection to one of them. A worker serves one connection at a time,
  * keep-alive included, so at most {@code workers} connections are served at once; the others wait
- * in the listen backlog. The parent only supervises: one thread spawns the workers and replaces
- * any that dies (after a growing pause if workers keep dying young, so that a broken worker does
- * not become a fork loop). Workers halt if the parent dies ({@link Lifeline}).
+ * in the listen backlog. The parent only supervises: a thread replaces any worker that dies
+ * (after a growing pause if workers keep dying young, so that a broken worker does not become a
+ * fork loop). Workers halt if the parent dies ({@link Lifeline}).
  */
 public final class PreforkServer extends ChildProcessServer {
 
@@ -37,48 +35,29 @@ public final class PreforkServer extends ChildProcessServer {
 
     private final int workers;
     private final BlockingQueue<ChildReaper.Exit> exits = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Void> firstWorkersSpawned = new CompletableFuture<>();
     private final AtomicLong spawned = new AtomicLong();
     private final AtomicLong replaced = new AtomicLong();
     private Thread supervisor;
 
     public PreforkServer(ServerConfig config, int workers) {
-        this(config, workers, WorkerJvmOptions.defaults());
-    }
-
-    PreforkServer(ServerConfig config, int workers, WorkerJvmOptions jvmOptions) {
-        super(PreforkModel.NAME, config, jvmOptions);
+        super(PreforkModel.NAME, config, WorkerJvmOptions.defaults());
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
         this.workers = workers;
     }
 
-    /** Starts the supervisor and waits until it has spawned every worker (not until they are ready). */
+    /** Spawns every worker (without waiting for them to be ready), then starts the supervisor. */
     @Override
     protected void startWorkers() throws IOException {
-        supervisor = ServerThreads.platform(PreforkModel.NAME, "supervisor").newThread(this::supervise);
-        supervisor.start();
-        try {
-            firstWorkersSpawned.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while spawning the workers", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        for (int i = 0; i < workers; i++) {
+            spawnWorker();
         }
+        supervisor = ServerThreads.platform(PreforkModel.NAME, "supervisor").newThread(this::replaceWorkersThatDie);
+        supervisor.start();
     }
 
-    private void supervise() {
-        try {
-            for (int i = 0; i < workers; i++) {
-                spawnWorker();
-            }
-            firstWorkersSpawned.complete(null);
-        } catch (IOException | RuntimeException e) {
-            firstWorkersSpawned.completeExceptionally(e);
-            return;
-        }
+    private void replaceWorkersThatDie() {
         Duration pause = Duration.ZERO;
         int missing = 0;
         while (!closing()) {

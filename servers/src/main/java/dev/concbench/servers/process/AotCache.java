@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -87,7 +90,7 @@ final class AotCache {
     private static final int TRAINING_REQUEST_COUNT = 11;
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 \\d{3} ");
 
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "2";
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration UNUSED_FOR = Duration.ofHours(1);
@@ -97,11 +100,11 @@ final class AotCache {
     }
 
     /**
-     * Finds, checks or builds the cache for workers started with {@code vmOptions} and
-     * {@code classPath}. Never throws for a cache that cannot be had: the outcome then says why,
-     * and workers start without one.
+     * Finds, checks or builds the cache for workers started by {@code java} with {@code vmOptions},
+     * {@code classPath} and {@code environment}. Never throws for a cache that cannot be had: the
+     * outcome then says why, and workers start without one.
      */
-    static Outcome prepare(Path java, List<String> vmOptions, List<String> classPath) {
+    static Outcome prepare(Path java, List<String> vmOptions, List<String> classPath, Map<String, String> environment) {
         Path directory = Path.of(System.getProperty("java.io.tmpdir"), "concbench-workers");
         List<String> jars;
         try {
@@ -117,7 +120,8 @@ final class AotCache {
             identity.add(fingerprint(Path.of(jar)));
         }
         String name = "worker-" + location + "-" + hash(identity);
-        FutureTask<Outcome> task = new FutureTask<>(() -> findOrBuild(directory, name, location, java, vmOptions, jarPath));
+        Worker worker = new Worker(java, vmOptions, environment);
+        FutureTask<Outcome> task = new FutureTask<>(() -> findOrBuild(directory, name, location, worker, jarPath));
         FutureTask<Outcome> existing = PREPARED.putIfAbsent(name, task);
         FutureTask<Outcome> preparing = existing == null ? task : existing;
         if (existing == null) {
@@ -137,35 +141,58 @@ final class AotCache {
         }
     }
 
-    private static Outcome findOrBuild(Path directory, String name, String location, Path java, List<String> vmOptions,
-                                       String classPath) throws IOException, InterruptedException {
+    /** How a worker JVM is started, less its class path and main class. */
+    private record Worker(Path java, List<String> vmOptions, Map<String, String> environment) {
+
+        /** The command that starts {@code arguments} (a main class and its arguments, or an option). */
+        List<String> command(String classPath, List<String> extraOptions, List<String> arguments) {
+            List<String> command = new ArrayList<>();
+            command.add(java.toString());
+            command.addAll(vmOptions);
+            command.addAll(extraOptions);
+            command.add("-cp");
+            command.add(classPath);
+            command.addAll(arguments);
+            return command;
+        }
+    }
+
+    private static Outcome findOrBuild(Path directory, String name, String location, Worker worker, String classPath)
+            throws IOException, InterruptedException {
         Path cache = directory.resolve(name + ".aot");
+        Path workerClassPath = directory.resolve(name + ".classpath");
         Path log = directory.resolve(name + ".log");
         try (FileChannel lockFile = FileChannel.open(directory.resolve(name + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = lockFile.lock()) {
-            if (Files.exists(cache)) {
-                if (usable(java, vmOptions, classPath, cache)) {
-                    return new Outcome(cache, classPath, "on (" + cache + ")");
+            if (Files.exists(cache) && Files.exists(workerClassPath)) {
+                String reduced = Files.readString(workerClassPath);
+                if (usable(worker, reduced, cache)) {
+                    return new Outcome(cache, reduced, "on (" + cache + ")");
                 }
                 Files.delete(cache);
             }
             long start = System.nanoTime();
             System.err.println("concbench: training the worker JVMs' AOT cache, once for this class path (a few seconds)...");
+            String reduced = reduce(worker, classPath, directory, name, log);
             Path building = Files.createTempFile(directory, name, ".aot.tmp");
             Files.delete(building); // the JVM writes it
             try {
-                String failure = train(java, vmOptions, classPath, building, log);
-                if (failure == null && usable(java, vmOptions, classPath, building)) {
+                String failure = train(worker, reduced, List.of("-XX:AOTCacheOutput=" + building), log);
+                if (failure == null && !Files.exists(building)) {
+                    failure = "the training run wrote no cache";
+                }
+                if (failure == null && usable(worker, reduced, building)) {
+                    writeAtomically(workerClassPath, reduced, directory, name);
                     Files.move(building, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     System.err.printf("concbench: AOT cache ready in %d ms: %s%n",
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), cache);
                     pruneOthers(directory, "worker-" + location + "-", name);
-                    return new Outcome(cache, classPath, "on (" + cache + ")");
+                    return new Outcome(cache, reduced, "on (" + cache + ")");
                 }
                 String reason = (failure != null ? failure : "the JVM cannot map the cache it wrote") + "; see " + log;
                 System.err.println("concbench: no AOT cache for the worker JVMs, they start without one: " + reason);
-                return new Outcome(null, classPath, "unavailable: " + reason);
+                return new Outcome(null, reduced, "unavailable: " + reason);
             } finally {
                 Files.deleteIfExists(building);
             }
@@ -173,21 +200,58 @@ final class AotCache {
     }
 
     /**
-     * Runs the training: spawns a worker exactly as the process model does (the socket of a
-     * loopback connection as its standard input and output, the lifeline), plus
-     * {@code -XX:AOTCacheOutput}, sends it {@link #TRAINING_REQUESTS} and waits until it has written
-     * the cache and exited. Returns null when it succeeded, else what went wrong.
+     * The class path less the entries a worker loads no class from, found by a training run that
+     * logs where each class comes from. A worker looks up a service provider on the class path
+     * when it makes its socket channel, which opens every jar there: each one it does not need
+     * costs it time. The whole class path if that run fails.
      */
-    private static String train(Path java, List<String> vmOptions, String classPath, Path output, Path log)
+    private static String reduce(Worker worker, String classPath, Path directory, String name, Path log)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(vmOptions);
-        command.add("-XX:AOTCacheOutput=" + output);
-        command.add("-cp");
-        command.add(classPath);
-        command.add(ConnectionWorker.class.getName());
-        command.add(ConnectionWorker.TRAIN);
+        Path loaded = Files.createTempFile(directory, name, ".classes.tmp");
+        try {
+            if (train(worker, classPath, List.of("-Xlog:class+load=info:file=" + loaded), log) != null) {
+                return classPath;
+            }
+            Set<Path> sources = new HashSet<>();
+            for (String line : Files.readAllLines(loaded)) {
+                int source = line.indexOf(" source: file:");
+                if (source >= 0) {
+                    sources.add(Path.of(URI.create(line.substring(source + " source: ".length()).trim())).normalize());
+                }
+            }
+            List<String> needed = new ArrayList<>();
+            for (String entry : classPath.split(File.pathSeparator)) {
+                if (sources.contains(Path.of(entry).toAbsolutePath().normalize())) {
+                    needed.add(entry);
+                }
+            }
+            return needed.isEmpty() ? classPath : String.join(File.pathSeparator, needed);
+        } finally {
+            Files.deleteIfExists(loaded);
+        }
+    }
+
+    private static void writeAtomically(Path file, String text, Path directory, String name) throws IOException {
+        Path building = Files.createTempFile(directory, name, ".classpath.tmp");
+        try {
+            Files.writeString(building, text);
+            Files.move(building, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(building);
+        }
+    }
+
+    /**
+     * Runs a training worker: spawns it exactly as the process model does (the socket of a
+     * loopback connection as its standard input and output, the lifeline), with
+     * {@code extraOptions}, sends it {@link #TRAINING_REQUESTS} and waits until it has exited
+     * (after writing the cache, when asked to). Returns null when it answered every request and
+     * exited normally, else what went wrong.
+     */
+    private static String train(Worker worker, String classPath, List<String> extraOptions, Path log)
+            throws IOException, InterruptedException {
+        List<String> command = worker.command(classPath, extraOptions, List.of(ConnectionWorker.class.getName(),
+                ConnectionWorker.TRAIN));
         command.addAll(WorkerSettings.of(ServerConfig.defaults()).toArguments());
         BlockingQueue<ChildReaper.Exit> exits = new LinkedBlockingQueue<>();
         try (ListeningSocket listener = ListeningSocket.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
@@ -198,7 +262,7 @@ final class AotCache {
             client.setSoTimeout(Math.toIntExact(TRAINING_TIMEOUT.toMillis()));
             long start = System.nanoTime();
             try (Descriptor connection = listener.accept(); Descriptor logFile = Descriptor.createFile(log)) {
-                int pid = ProcessSpawner.spawn(command, trainingEnvironment(), Map.of(
+                int pid = ProcessSpawner.spawn(command, worker.environment(), Map.of(
                         0, connection.number(), 1, connection.number(), 2, logFile.number(),
                         Lifeline.CHILD_DESCRIPTOR, lifeline.childEnd()));
                 reaper.adopt(pid, start, TRAINING_TIMEOUT);
@@ -217,30 +281,19 @@ final class AotCache {
                 return "the training run " + exit.describe();
             }
         }
-        return Files.exists(output) ? null : "the training run wrote no cache";
-    }
-
-    private static Map<String, String> trainingEnvironment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        WorkerJvm.LAUNCHER_VARIABLES.forEach(environment::remove);
-        return environment;
+        return null;
     }
 
     /** Whether a JVM started with these options maps the cache; it refuses to start if not. */
-    private static boolean usable(Path java, List<String> vmOptions, String classPath, Path cache)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(vmOptions);
-        command.add("-XX:AOTCache=" + cache);
-        command.add("-XX:AOTMode=on");
-        command.add("-cp");
-        command.add(classPath);
-        command.add("-version");
-        Process check = new ProcessBuilder(command)
+    private static boolean usable(Worker worker, String classPath, Path cache) throws IOException, InterruptedException {
+        List<String> command = worker.command(classPath, List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on"),
+                List.of("-version"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().clear();
+        builder.environment().putAll(worker.environment());
+        Process check = builder.start();
         if (!check.waitFor(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             check.destroyForcibly().waitFor();
             return false;

@@ -139,7 +139,7 @@ public abstract class ChildProcessServer implements Server {
     /**
      * Spawns a worker JVM running {@code mainClass} with this server's {@link WorkerSettings},
      * the lifeline, and {@code descriptors} (its descriptor number to ours), and hands it to the
-     * reaper. Call it from a thread that lives until {@link #stopWorkers()}.
+     * reaper.
      *
      * @param killAfter how long the child may live, or {@code null} for no limit
      * @return the child's pid

@@ -62,7 +62,6 @@ public final class ProcessPerRequestServer extends ChildProcessServer {
 
     @Override
     protected void startWorkers() {
-        // The acceptor spawns every child, and lives as long as the server.
         acceptor = ServerThreads.platform(ProcessModel.NAME, "acceptor").newThread(this::acceptLoop);
         acceptor.start();
     }
