@@ -1,6 +1,7 @@
 package dev.concbench.servers;
 
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one place where models make threads: every thread is named after its model and role
@@ -18,7 +19,12 @@ public final class ServerThreads {
 
     /** Platform threads named {@code <model>-<role>-<n>}, n counting from 0. */
     public static ThreadFactory platform(String model, String role) {
-        return Thread.ofPlatform().name(model + "-" + role + "-", 0).uncaughtExceptionHandler(REPORT_BUG).factory();
+        // Counted here rather than by the builder's factory, whose VarHandle costs a JVM that
+        // lives for one request (a process-model worker) a class generated at run time.
+        String prefix = model + "-" + role + "-";
+        AtomicInteger count = new AtomicInteger();
+        return task -> Thread.ofPlatform().name(prefix + count.getAndIncrement())
+                .uncaughtExceptionHandler(REPORT_BUG).unstarted(task);
     }
 
     /** Virtual threads named {@code <model>-<role>-<n>}, n counting from 0. */

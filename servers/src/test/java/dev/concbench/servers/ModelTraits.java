@@ -14,8 +14,11 @@ import java.util.List;
  *                                    time; a model serving one connection at a time (per worker) is
  *                                    exempt from the concurrency cases
  * @param slowRequest                 whom a request that blocks (the blog's sleep) holds up
+ * @param connectionStartsAJvm        each connection costs the start of a JVM (around a tenth of a
+ *                                    second of CPU): tests that open many connections open fewer
  */
-record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnectionsAtOnce, SlowRequest slowRequest) {
+record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnectionsAtOnce, SlowRequest slowRequest,
+                   boolean connectionStartsAJvm) {
 
     /** Whom a request that blocks its handler holds up. */
     enum SlowRequest {
@@ -27,23 +30,23 @@ record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnection
         DEPENDS_ON_WORKERS
     }
 
-    private static final ModelTraits FULL = new ModelTraits(false, true, SlowRequest.ONLY_ITS_OWN_CONNECTION);
+    private static final ModelTraits FULL = new ModelTraits(false, true, SlowRequest.ONLY_ITS_OWN_CONNECTION, false);
 
     static ModelTraits of(String modelName) {
         return switch (modelName) {
             // One thread: accept, serve one request, close, repeat (the blog's first server).
-            case "iterative" -> new ModelTraits(true, false, SlowRequest.EVERYONE);
+            case "iterative" -> new ModelTraits(true, false, SlowRequest.EVERYONE, false);
             // A fresh process per connection serves one request and exits (inetd style); many such
-            // processes run at once.
-            case "process" -> new ModelTraits(true, true, SlowRequest.ONLY_ITS_OWN_CONNECTION);
+            // processes run at once, each a JVM that starts.
+            case "process" -> new ModelTraits(true, true, SlowRequest.ONLY_ITS_OWN_CONNECTION, true);
             // One event loop runs every handler: it multiplexes connections, but a blocking
             // handler stops the loop.
-            case "selector" -> new ModelTraits(false, true, SlowRequest.EVERYONE);
+            case "selector" -> new ModelTraits(false, true, SlowRequest.EVERYONE, false);
             // The reference runs every handler on its event loops, of which it has one by default: as
             // selector, a blocking handler stops every connection of that loop.
-            case "netty" -> new ModelTraits(false, true, SlowRequest.EVERYONE);
+            case "netty" -> new ModelTraits(false, true, SlowRequest.EVERYONE, false);
             // A few worker processes, each serving one connection at a time.
-            case "prefork" -> new ModelTraits(false, false, SlowRequest.DEPENDS_ON_WORKERS);
+            case "prefork" -> new ModelTraits(false, false, SlowRequest.DEPENDS_ON_WORKERS, false);
             default -> FULL;
         };
     }
