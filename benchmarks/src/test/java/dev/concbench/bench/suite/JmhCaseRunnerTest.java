@@ -38,9 +38,10 @@ class JmhCaseRunnerTest {
         assertThat(trial.resources().peakThreads()).isPositive();
         assertThat(trial.resources().cpuSeconds()).isPositive();
         assertThat(trial.server().startInfo()).containsKey("workers");
-        // JMH's figure is the client's own rate over its measured window: no harness overhead in it.
-        assertThat(outcome.throughput().get().score())
-                .isCloseTo(trial.measurement().windowRates().getFirst(), within(trial.measurement().windowRates().getFirst() * 0.01));
+        // JMH's figure is the client's own rate over its measured window (connection set-up and
+        // tear-down scaled out), up to JMH's loop and a busy machine's scheduling: within 5 %.
+        double clientRate = trial.measurement().windowRates().getFirst();
+        assertThat(outcome.throughput().get().score()).isCloseTo(clientRate, within(clientRate * 0.05));
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
     }
 
