@@ -573,10 +573,9 @@ class ServerContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(CONCURRENT_MODELS)
     void servesAHundredConnectionsAtOnce(String model) throws Exception {
-        // A model that starts a JVM per connection is held to sixteen clients: a hundred JVMs starting
-        // at once on a 2-core machine outlast the client's timeouts (measured: 6.3 s for the first
-        // hundred answers of `process` standalone), which says nothing about its scheduling.
-        int clients = ModelTraits.of(model).connectionStartsAJvm() ? 16 : 100;
+        // Each connection to a model that starts a JVM for it costs a tenth of a second of CPU: a
+        // hundred at once, twice, would outlast the clients' read timeout on two cores.
+        int clients = ModelTraits.of(model).connectionStartsAJvm() ? 32 : 100;
         // Every client holds its connection open, answered once, until all have been answered
         // once: only a model serving all hundred connections at once lets the barrier open.
         CyclicBarrier allAnsweredOnce = new CyclicBarrier(clients);

@@ -53,6 +53,7 @@ public final class ListeningSocket implements AutoCloseable {
     private final Descriptor descriptor;
     private final InetSocketAddress localAddress;
     private volatile boolean stopped;
+    private boolean closed; // guarded by this
 
     private ListeningSocket(Descriptor descriptor, InetSocketAddress localAddress) {
         this.descriptor = descriptor;
@@ -130,8 +131,11 @@ public final class ListeningSocket implements AutoCloseable {
      * Stops listening: connections that arrive from now on are refused, those waiting in the
      * backlog are reset, and every thread blocked in {@link #accept()} returns with an exception.
      */
-    public void stopAccepting() {
+    public synchronized void stopAccepting() {
         stopped = true;
+        if (closed) {
+            return; // the number may name another descriptor by now
+        }
         try {
             Native.call("shutdown", state -> (int) SHUTDOWN.invokeExact(state, descriptor.number(), SHUT_RDWR));
         } catch (PosixException e) {
@@ -139,10 +143,11 @@ public final class ListeningSocket implements AutoCloseable {
         }
     }
 
-    /** Stops accepting and closes the descriptor; see the class documentation for when to call it. */
+    /** Stops accepting and closes the descriptor; see the class documentation for when to call it. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         stopAccepting();
+        closed = true;
         descriptor.close();
     }
 

@@ -18,6 +18,7 @@ import java.util.Locale;
  * Binds C library functions and turns their failures into {@link PosixException}s. The constants
  * are those of Linux on x86-64 and AArch64, the only platforms {@link #requireSupported()} accepts.
  */
+@SuppressWarnings("restricted") // binding C functions is what this class is for; native access is enabled
 final class Native {
 
     static final int EINTR = 4;

@@ -164,7 +164,7 @@ final class AotCache {
         Path log = directory.resolve(name + ".log");
         try (FileChannel lockFile = FileChannel.open(directory.resolve(name + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.lock()) {
+             FileLock _ = lockFile.lock()) {
             if (Files.exists(cache) && Files.exists(workerClassPath)) {
                 String reduced = Files.readString(workerClassPath);
                 if (usable(worker, reduced, cache)) {

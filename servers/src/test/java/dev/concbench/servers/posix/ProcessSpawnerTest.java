@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -75,7 +76,7 @@ class ProcessSpawnerTest {
              ChildReaper reaper = new ChildReaper("test", exits::add)) {
             client.connect(listener.localAddress());
             try (Descriptor accepted = listener.accept()) {
-                Map<Integer, Integer> all = new java.util.HashMap<>(descriptors);
+                Map<Integer, Integer> all = new HashMap<>(descriptors);
                 all.put(1, accepted.number());
                 long start = System.nanoTime();
                 int pid = ProcessSpawner.spawn(List.of(command), environment, all);

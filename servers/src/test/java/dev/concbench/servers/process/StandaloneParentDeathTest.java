@@ -3,7 +3,9 @@ package dev.concbench.servers.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,7 +57,7 @@ class StandaloneParentDeathTest {
             slow = CompletableFuture.supplyAsync(() -> {
                 try (slowClient) {
                     return slowClient.readResponse();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return null; // the connection ended without a response: what is expected
                 }
             });
@@ -96,8 +98,8 @@ class StandaloneParentDeathTest {
                     }
                 }
                 throw new IllegalStateException("the server ended without listening");
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         return port.get(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS);
