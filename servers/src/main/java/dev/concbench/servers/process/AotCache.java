@@ -8,6 +8,7 @@ import dev.concbench.servers.posix.ListeningSocket;
 import dev.concbench.servers.posix.ProcessSpawner;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -25,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -56,8 +58,10 @@ import java.util.zip.ZipEntry;
  * {@code target/classes}) is first copied into a jar named by its contents. Files are written
  * under temporary names and moved into place atomically; a file lock keeps two JVMs from training
  * the same cache at once. Before use, a cache is checked by starting a JVM that must map it
- * ({@code -XX:AOTMode=on}); one that fails (truncated, corrupt, for another JVM) is rebuilt. Older
- * versions for the same class path, unused for an hour, are deleted.
+ * ({@code -XX:AOTMode=on}); one that fails (truncated, corrupt, for another JVM) is rebuilt. A
+ * first training run finds the class path entries a worker loads classes from, and the worker's
+ * class path keeps only those. Caches unused for an hour are deleted, but for the few most
+ * recently used ({@link #prune}).
  *
  * <p>Each cache is prepared once per JVM; concurrent callers wait for the same preparation.
  */
@@ -94,6 +98,8 @@ final class AotCache {
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration UNUSED_FOR = Duration.ofHours(1);
+    /** How many caches are kept however long unused. */
+    static final int KEEP_CACHES = 4;
     private static final ConcurrentMap<String, FutureTask<Outcome>> PREPARED = new ConcurrentHashMap<>();
 
     private AotCache() {
@@ -121,7 +127,7 @@ final class AotCache {
         }
         String name = "worker-" + location + "-" + hash(identity);
         Worker worker = new Worker(java, vmOptions, environment);
-        FutureTask<Outcome> task = new FutureTask<>(() -> findOrBuild(directory, name, location, worker, jarPath));
+        FutureTask<Outcome> task = new FutureTask<>(() -> findOrBuild(directory, name, worker, jarPath));
         FutureTask<Outcome> existing = PREPARED.putIfAbsent(name, task);
         FutureTask<Outcome> preparing = existing == null ? task : existing;
         if (existing == null) {
@@ -157,7 +163,7 @@ final class AotCache {
         }
     }
 
-    private static Outcome findOrBuild(Path directory, String name, String location, Worker worker, String classPath)
+    private static Outcome findOrBuild(Path directory, String name, Worker worker, String classPath)
             throws IOException, InterruptedException {
         Path cache = directory.resolve(name + ".aot");
         Path workerClassPath = directory.resolve(name + ".classpath");
@@ -168,6 +174,7 @@ final class AotCache {
             if (Files.exists(cache) && Files.exists(workerClassPath)) {
                 String reduced = Files.readString(workerClassPath);
                 if (usable(worker, reduced, cache)) {
+                    Files.setLastModifiedTime(cache, FileTime.from(Instant.now())); // used: kept by prune
                     return new Outcome(cache, reduced, "on (" + cache + ")");
                 }
                 Files.delete(cache);
@@ -187,7 +194,7 @@ final class AotCache {
                     Files.move(building, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     System.err.printf("concbench: AOT cache ready in %d ms: %s%n",
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), cache);
-                    pruneOthers(directory, "worker-" + location + "-", name);
+                    prune(directory, Instant.now());
                     return new Outcome(cache, reduced, "on (" + cache + ")");
                 }
                 String reason = (failure != null ? failure : "the JVM cannot map the cache it wrote") + "; see " + log;
@@ -312,7 +319,7 @@ final class AotCache {
     }
 
     /** A jar of the directory's files, named by the directory and a hash of its contents; made once. */
-    private static Path packed(Path classes, Path directory) throws IOException {
+    static Path packed(Path classes, Path directory) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(classes)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -342,27 +349,72 @@ final class AotCache {
         } finally {
             Files.deleteIfExists(building);
         }
-        pruneOthers(directory, prefix, name);
         return jar;
     }
 
     /**
-     * Deletes the files named {@code prefix...} that are unused for an hour, other than
-     * {@code keep...} itself; left-over temporary files go too.
+     * Housekeeping after a cache is built: the {@value #KEEP_CACHES} most recently used caches
+     * stay, and every other one goes once unused for an hour, with its class-path, log and lock
+     * files; so do jars of classes that no remaining cache names once a day old (a server without
+     * a cache may still run from one), and temporary files left by a killed JVM once an hour old.
      */
-    private static void pruneOthers(Path directory, String prefix, String keep) {
-        FileTime cutoff = FileTime.from(Instant.now().minus(UNUSED_FOR));
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                String fileName = file.getFileName().toString();
-                if (fileName.startsWith(prefix) && (!fileName.startsWith(keep) || fileName.endsWith(".tmp"))
-                        && Files.getLastModifiedTime(file).compareTo(cutoff) < 0) {
+    static void prune(Path directory, Instant now) {
+        FileTime hourAgo = FileTime.from(now.minus(UNUSED_FOR));
+        FileTime dayAgo = FileTime.from(now.minus(Duration.ofDays(1)));
+        try {
+            List<Path> caches = listed(directory).stream()
+                    .filter(file -> file.getFileName().toString().endsWith(".aot"))
+                    .sorted(Comparator.comparing(AotCache::modified).reversed())
+                    .toList();
+            for (Path cache : caches.subList(Math.min(KEEP_CACHES, caches.size()), caches.size())) {
+                if (modified(cache).compareTo(hourAgo) < 0) {
+                    Files.deleteIfExists(cache);
+                }
+            }
+            Set<String> kept = new HashSet<>();
+            Set<String> namedJars = new HashSet<>();
+            for (Path file : listed(directory)) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".aot")) {
+                    kept.add(baseName(name));
+                } else if (name.endsWith(".classpath")) {
+                    for (String entry : Files.readString(file).split(File.pathSeparator)) {
+                        namedJars.add(Path.of(entry).getFileName().toString());
+                    }
+                }
+            }
+            for (Path file : listed(directory)) {
+                String name = file.getFileName().toString();
+                boolean stale = name.endsWith(".tmp")
+                        || (name.startsWith("worker-") && !kept.contains(baseName(name)));
+                boolean unusedJar = name.startsWith("classes-") && name.endsWith(".jar") && !namedJars.contains(name);
+                if ((stale && modified(file).compareTo(hourAgo) < 0) || (unusedJar && modified(file).compareTo(dayAgo) < 0)) {
                     Files.deleteIfExists(file);
                 }
             }
-        } catch (IOException e) {
-            // pruning is housekeeping: a file that cannot be deleted now is deleted another time
+        } catch (IOException | UncheckedIOException e) {
+            // housekeeping: what cannot be deleted now is deleted another time
         }
+    }
+
+    private static List<Path> listed(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.toList();
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code worker-x-y} of {@code worker-x-y.aot}, {@code worker-x-y.classpath}... */
+    private static String baseName(String fileName) {
+        int dot = fileName.indexOf('.');
+        return dot < 0 ? fileName : fileName.substring(0, dot);
     }
 
     private static String fingerprint(Path jar) {
