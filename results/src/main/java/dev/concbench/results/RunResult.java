@@ -68,4 +68,10 @@ public record RunResult(int schema, boolean complete, String incompleteReason, S
                     + jmhRawFile + "\"");
         }
     }
+
+    /** This run with another JMH raw file name (e.g. when a copy is stored under another name). */
+    public RunResult withJmhRawFile(String name) {
+        return new RunResult(schema, complete, incompleteReason, suite, startedAt, finishedAt, machine, environment,
+                clientCeiling, results, name);
+    }
 }

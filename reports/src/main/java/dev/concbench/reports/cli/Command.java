@@ -27,6 +27,15 @@ sealed interface Command {
     record Promote(Path result, Path resultsDirectory) implements Command {
     }
 
+    /**
+     * {@code conclude (RESULT.json | --last-run FILE) [--results-dir DIR] [-o DIR] [--fail-on-regression]}:
+     * the end of a suite run — report, summary, and the verdict against the machine's baseline.
+     * Exactly one of {@code result} and {@code lastRunFile} is set.
+     */
+    record Conclude(Path result, Path lastRunFile, Path resultsDirectory, Path outputDirectory,
+                    boolean failOnRegression) implements Command {
+    }
+
     /** {@code --help}. */
     record Help() implements Command {
     }

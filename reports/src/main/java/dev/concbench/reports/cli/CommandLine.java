@@ -30,6 +30,13 @@ final class CommandLine {
                   run's client ceiling
               promote RESULT.json [--results-dir DIR]
                   make the run its machine's baseline: DIR/baseline/<machine>.json (default DIR: results)
+              conclude (RESULT.json | --last-run FILE) [--results-dir DIR] [-o DIR] [--fail-on-regression]
+                  what `mvn verify -Pbench` does at its end: DIR/index.html and DIR/summary.md
+                  (default DIR: report), then the verdict against the machine's baseline,
+                  <results-dir>/baseline/<machine>.json, when there is one; a regression only
+                  warns unless --fail-on-regression. --last-run names a file holding the
+                  result file's path
+              a flag may also be written --flag=true or --flag=false
               --help
                   this text
 
@@ -85,6 +92,17 @@ final class CommandLine {
                 Path result = rest.single("RESULT.json");
                 yield new Command.Promote(result, rest.path("--results-dir", DEFAULT_RESULTS_DIRECTORY));
             }
+            case "conclude" -> {
+                rest.allow(Set.of("--last-run", "--results-dir", "-o"), Set.of("--fail-on-regression"));
+                Path lastRun = rest.path("--last-run", null);
+                List<Path> files = rest.positionalPaths();
+                if ((lastRun == null) == files.isEmpty() || files.size() > 1) {
+                    throw new UsageException("conclude needs either one RESULT.json or --last-run FILE");
+                }
+                yield new Command.Conclude(files.isEmpty() ? null : files.getFirst(), lastRun,
+                        rest.path("--results-dir", DEFAULT_RESULTS_DIRECTORY),
+                        rest.path("-o", DEFAULT_REPORT_DIRECTORY), rest.flag("--fail-on-regression"));
+            }
             default -> throw new UsageException("unknown verb \"" + verb + "\"");
         };
     }
@@ -113,6 +131,13 @@ final class CommandLine {
                     options.add(new String[] {arg, args.get(++i)});
                 } else if (booleans.contains(arg)) {
                     flags.add(arg);
+                } else if (arg.contains("=") && booleans.contains(arg.substring(0, arg.indexOf('=')))) {
+                    String flag = arg.substring(0, arg.indexOf('='));
+                    switch (arg.substring(arg.indexOf('=') + 1)) {
+                        case "true" -> flags.add(flag);
+                        case "false" -> { }
+                        default -> throw new UsageException(flag + " takes true or false, got \"" + arg + "\"");
+                    }
                 } else if (arg.startsWith("-") && arg.length() > 1) {
                     throw new UsageException("unknown option " + arg + " for " + verb);
                 } else {

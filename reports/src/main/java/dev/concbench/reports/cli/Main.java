@@ -12,19 +12,22 @@ import dev.concbench.reports.markdown.MarkdownSummary;
 import dev.concbench.results.AtomicFiles;
 import dev.concbench.results.ResultFileException;
 import dev.concbench.results.ResultFiles;
+import dev.concbench.results.ResultLayout;
 import dev.concbench.results.RunResult;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code java -jar concbench-report.jar <verb> ...}: render, summary, compare, machines, promote.
+ * {@code java -jar concbench-report.jar <verb> ...}: render, summary, compare, machines, promote, conclude.
  * Exit status 0 when done, 1 for a regression under {@code --fail-on-regression}, 2 for bad
  * arguments or bad input (one line on stderr naming the file and the problem; nothing written).
  */
@@ -77,15 +80,7 @@ public final class Main {
                 yield OK;
             }
             case Command.Render render -> {
-                RunResult run = ResultFiles.read(render.result());
-                Path written;
-                try {
-                    written = HtmlReport.write(run, render.outputDirectory());
-                } catch (IOException failed) {
-                    throw new IOException("cannot write " + render.outputDirectory().resolve("index.html") + ": "
-                            + describe(failed), failed);
-                }
-                err.println("wrote " + written);
+                err.println("wrote " + writeReport(ResultFiles.read(render.result()), render.outputDirectory()));
                 yield OK;
             }
             case Command.Summary summary -> {
@@ -117,11 +112,76 @@ public final class Main {
                 yield OK;
             }
             case Command.Promote promote -> {
-                Path baseline = Baselines.promote(promote.result(), promote.resultsDirectory());
-                err.println("promoted " + promote.result() + " to " + baseline);
+                Baselines.Promoted promoted = Baselines.promote(promote.result(), promote.resultsDirectory());
+                err.println("promoted " + promote.result() + " to " + promoted.baseline()
+                        + (promoted.jmhRawFile() != null ? " (JMH's raw file: " + promoted.jmhRawFile() + ")"
+                        : promoted.missingJmhRawFile() != null ? "; its JMH raw file " + promoted.missingJmhRawFile()
+                        + " is missing, so the baseline has none" : ""));
                 yield OK;
             }
+            case Command.Conclude conclude -> conclude(conclude);
         };
+    }
+
+    /**
+     * The end of a suite run: the report and summary written, then the verdict against the
+     * machine's baseline printed. A regression warns; it fails only with --fail-on-regression.
+     */
+    private int conclude(Command.Conclude conclude) throws IOException {
+        Path resultFile = (conclude.result() != null ? conclude.result() : readLastRun(conclude.lastRunFile()))
+                .normalize();
+        RunResult run = ResultFiles.read(resultFile);
+        Path resultsDirectory = conclude.resultsDirectory().normalize();
+        Path baselineFile = ResultLayout.baselineFile(resultsDirectory, run.machine().id());
+        RunResult baseline = Baselines.find(resultsDirectory, run.machine().id()).orElse(null);
+        Comparison comparison = baseline == null ? null : Comparison.of(List.of(baseline), run, CompareOptions.DEFAULTS);
+
+        Path report = writeReport(run, conclude.outputDirectory());
+        Path summary = write(conclude.outputDirectory().resolve("summary.md"), MarkdownSummary.render(run, comparison));
+        out.println("report:  " + report.toAbsolutePath().normalize().toUri());
+        out.println("summary: " + summary.toAbsolutePath().normalize());
+        if (comparison == null) {
+            out.println("baseline: none for this machine (" + baselineFile + "); to make this run the baseline:");
+            out.println("  java -jar reports/target/concbench-report.jar promote " + resultFile);
+            return OK;
+        }
+        out.println("baseline: " + baselineFile);
+        out.print(MarkdownCompare.render(comparison));
+        if (!comparison.hasRegressions()) {
+            out.println("verdict: no regression against the baseline");
+            return OK;
+        }
+        err.println(NAME + ": " + (conclude.failOnRegression() ? "" : "warning: ")
+                + "regressions against the baseline " + baselineFile + " (see the table above)");
+        return conclude.failOnRegression() ? REGRESSION : OK;
+    }
+
+    /** The result file named in a last-run file; a relative name is resolved against its directory. */
+    private static Path readLastRun(Path lastRunFile) throws ResultFileException {
+        String named;
+        try {
+            named = Files.readString(lastRunFile, StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException missing) {
+            throw new ResultFileException(lastRunFile, ResultFileException.Problem.MISSING,
+                    "no such file; the suite writes it when it finishes", missing);
+        } catch (IOException unreadable) {
+            throw new ResultFileException(lastRunFile, ResultFileException.Problem.UNREADABLE, describe(unreadable),
+                    unreadable);
+        }
+        if (named.isEmpty() || named.contains("\n")) {
+            throw new ResultFileException(lastRunFile, ResultFileException.Problem.INVALID,
+                    "should hold the path of one result file", null);
+        }
+        Path resultFile = Path.of(named);
+        return resultFile.isAbsolute() ? resultFile : lastRunFile.toAbsolutePath().getParent().resolve(resultFile);
+    }
+
+    private static Path writeReport(RunResult run, Path directory) throws IOException {
+        try {
+            return HtmlReport.write(run, directory);
+        } catch (IOException failed) {
+            throw new IOException("cannot write " + directory.resolve("index.html") + ": " + describe(failed), failed);
+        }
     }
 
     /** Reads every file before anything is written, so bad input leaves nothing behind. */

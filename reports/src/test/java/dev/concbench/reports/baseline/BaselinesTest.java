@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +21,12 @@ class BaselinesTest {
         RunResult run = Fixtures.run("compare/baseline.json");
         assertThat(Baselines.find(results, run.machine().id())).isEmpty();
 
-        Path written = Baselines.promote(Fixtures.path("compare/baseline.json"), results);
+        Baselines.Promoted promoted = Baselines.promote(Fixtures.path("compare/baseline.json"), results);
 
-        assertThat(written).isEqualTo(results.resolve("baseline").resolve(run.machine().id() + ".json"));
-        assertThat(Baselines.find(results, run.machine().id())).contains(run);
+        assertThat(promoted.baseline()).isEqualTo(results.resolve("baseline").resolve(run.machine().id() + ".json"));
+        assertThat(promoted.jmhRawFile()).isNull();
+        assertThat(promoted.missingJmhRawFile()).isEqualTo(Fixtures.path("compare/baseline.json").resolveSibling(run.jmhRawFile()));
+        assertThat(Baselines.find(results, run.machine().id())).contains(run.withJmhRawFile(null));
         assertThat(Baselines.find(results, "another-machine")).isEmpty();
     }
 
@@ -33,6 +36,18 @@ class BaselinesTest {
         Baselines.promote(Fixtures.path("compare/drop30.json"), results);
 
         RunResult newer = Fixtures.run("compare/drop30.json");
-        assertThat(Baselines.find(results, newer.machine().id())).contains(newer);
+        assertThat(Baselines.find(results, newer.machine().id())).contains(newer.withJmhRawFile(null));
+    }
+
+    @Test
+    void aBaselineWithoutARawFileRemovesTheRawFileOfTheOneBefore() throws IOException {
+        RunResult run = Fixtures.run("compare/baseline.json");
+        Path staleRaw = results.resolve("baseline").resolve(run.machine().id() + ".jmh.json");
+        Files.createDirectories(staleRaw.getParent());
+        Files.writeString(staleRaw, "[]");
+
+        Baselines.promote(Fixtures.path("compare/baseline.json"), results);
+
+        assertThat(staleRaw).doesNotExist();
     }
 }

@@ -46,7 +46,7 @@ class MainTest {
     void helpPrintsUsage() {
         assertThat(run("--help")).isZero();
         assertThat(out()).startsWith("usage: java -jar concbench-report.jar").contains("render", "summary", "compare",
-                "machines", "promote");
+                "machines", "promote", "conclude");
     }
 
     @Test
@@ -193,18 +193,106 @@ class MainTest {
     }
 
     @Test
-    void promoteCopiesTheRunToItsMachinesBaseline() throws IOException {
+    void promoteCopiesTheRunAndItsJmhRawFileToItsMachinesBaseline() throws IOException {
+        Path runFile = copyWithRawFile("compare/drop30.json");
+        RunResult run = ResultFiles.read(runFile);
+        Path results = dir.resolve("results");
+
+        assertThat(run("promote", runFile.toString(), "--results-dir", results.toString())).isZero();
+
+        Path baseline = results.resolve("baseline").resolve(run.machine().id() + ".json");
+        Path raw = baseline.resolveSibling(run.machine().id() + ".jmh.json");
+        assertThat(ResultFiles.read(baseline)).isEqualTo(run.withJmhRawFile(raw.getFileName().toString()));
+        assertThat(raw).hasSameTextualContentAs(runFile.resolveSibling(run.jmhRawFile()));
+        try (Stream<Path> files = Files.list(baseline.getParent())) {
+            assertThat(files).containsExactlyInAnyOrder(baseline, raw);
+        }
+        assertThat(err()).isEqualTo("promoted " + runFile + " to " + baseline + " (JMH's raw file: " + raw + ")\n");
+    }
+
+    @Test
+    void promoteSaysWhenTheJmhRawFileIsMissing() throws IOException {
         RunResult run = Fixtures.run("compare/drop30.json");
         Path results = dir.resolve("results");
 
         assertThat(run("promote", fixture("compare/drop30.json"), "--results-dir", results.toString())).isZero();
 
         Path baseline = results.resolve("baseline").resolve(run.machine().id() + ".json");
-        assertThat(ResultFiles.read(baseline)).isEqualTo(run);
-        try (Stream<Path> files = Files.list(baseline.getParent())) {
-            assertThat(files).containsExactly(baseline);
-        }
-        assertThat(err()).isEqualTo("promoted " + fixture("compare/drop30.json") + " to " + baseline + "\n");
+        assertThat(ResultFiles.read(baseline)).isEqualTo(run.withJmhRawFile(null));
+        assertThat(err()).isEqualTo("promoted " + fixture("compare/drop30.json") + " to " + baseline
+                + "; its JMH raw file " + Fixtures.path("compare/drop30.json").resolveSibling(run.jmhRawFile()) + " is missing, so the baseline has none\n");
+    }
+
+    @Test
+    void concludeWithoutABaselineWritesTheReportAndSaysHowToPromote() throws IOException {
+        Path results = dir.resolve("results");
+        Path report = dir.resolve("report");
+
+        assertThat(run("conclude", fixture("compare/baseline.json"), "--results-dir", results.toString(),
+                "-o", report.toString())).isZero();
+
+        assertThat(report.resolve("index.html")).isRegularFile();
+        assertThat(report.resolve("summary.md")).content().startsWith("## concbench");
+        assertThat(out()).contains("report:  " + report.resolve("index.html").toUri(),
+                "baseline: none for this machine", "promote " + fixture("compare/baseline.json"));
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void concludeWarnsOfARegressionAgainstTheBaselineAndFailsOnlyWhenAsked() throws IOException {
+        Path results = dir.resolve("results");
+        assertThat(run("promote", fixture("compare/baseline.json"), "--results-dir", results.toString())).isZero();
+        Path lastRun = dir.resolve("bench").resolve("last-run.txt");
+        Files.createDirectories(lastRun.getParent());
+        Files.writeString(lastRun, fixture("compare/drop30.json") + "\n");
+        String[] args = {"conclude", "--last-run", lastRun.toString(), "--results-dir", results.toString(),
+                "-o", dir.resolve("report").toString()};
+
+        out.reset();
+        err.reset();
+        assertThat(run(args)).isZero();
+        assertThat(out()).contains("baseline: " + results.resolve("baseline"), "regression");
+        assertThat(err()).startsWith("concbench-report: warning: regressions against the baseline");
+
+        out.reset();
+        err.reset();
+        String[] failing = Stream.concat(Stream.of(args), Stream.of("--fail-on-regression")).toArray(String[]::new);
+        assertThat(run(failing)).isEqualTo(1);
+        assertThat(err()).startsWith("concbench-report: regressions against the baseline");
+    }
+
+    @Test
+    void concludeAgainstAnEqualBaselineFindsNoRegression() throws IOException {
+        Path results = dir.resolve("results");
+        assertThat(run("promote", fixture("compare/baseline.json"), "--results-dir", results.toString())).isZero();
+        out.reset();
+        err.reset();
+
+        assertThat(run("conclude", fixture("compare/baseline.json"), "--results-dir", results.toString(),
+                "-o", dir.resolve("report").toString(), "--fail-on-regression")).isZero();
+
+        assertThat(out()).contains("verdict: no regression against the baseline");
+    }
+
+    @Test
+    void concludeWithoutALastRunFileIsOneLineWithExitTwo() {
+        Path lastRun = dir.resolve("last-run.txt");
+
+        assertThat(run("conclude", "--last-run", lastRun.toString(), "-o", dir.resolve("report").toString()))
+                .isEqualTo(2);
+
+        assertThat(err()).isEqualTo("concbench-report: " + lastRun
+                + ": no such file; the suite writes it when it finishes\n");
+        assertThat(dir.resolve("report")).doesNotExist();
+    }
+
+    /** A fixture copied into the temp directory with a JMH raw file beside it, as a real run has. */
+    private Path copyWithRawFile(String fixture) throws IOException {
+        Path copy = dir.resolve("runs").resolve(Path.of(fixture).getFileName());
+        Files.createDirectories(copy.getParent());
+        Files.copy(Fixtures.path(fixture), copy);
+        Files.writeString(copy.resolveSibling(ResultFiles.read(copy).jmhRawFile()), "[{\"benchmark\": \"raw\"}]");
+        return copy;
     }
 
     @Test
