@@ -3,8 +3,10 @@ package dev.concbench.servers.thread;
 import dev.concbench.servers.Server;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerModel;
+import dev.concbench.servers.ServerThreads;
+import dev.concbench.servers.blocking.ThreadPerConnectionServer;
 
-/** Registers {@link ThreadPerConnectionServer} as {@code thread}. */
+/** Registers {@link ThreadPerConnectionServer} with platform threads as {@code thread}. */
 public final class ThreadPerConnectionModel implements ServerModel {
 
     static final String NAME = "thread";
@@ -21,6 +23,6 @@ public final class ThreadPerConnectionModel implements ServerModel {
 
     @Override
     public Server create(ServerConfig config) {
-        return new ThreadPerConnectionServer(config);
+        return new ThreadPerConnectionServer(NAME, config, ServerThreads.platform(NAME, "conn"));
     }
 }

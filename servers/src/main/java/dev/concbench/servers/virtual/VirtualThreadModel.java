@@ -3,8 +3,10 @@ package dev.concbench.servers.virtual;
 import dev.concbench.servers.Server;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerModel;
+import dev.concbench.servers.ServerThreads;
+import dev.concbench.servers.blocking.ThreadPerConnectionServer;
 
-/** Registers {@link VirtualThreadServer} as {@code virtual}. */
+/** Registers {@link ThreadPerConnectionServer} with virtual threads as {@code virtual}. */
 public final class VirtualThreadModel implements ServerModel {
 
     static final String NAME = "virtual";
@@ -21,6 +23,6 @@ public final class VirtualThreadModel implements ServerModel {
 
     @Override
     public Server create(ServerConfig config) {
-        return new VirtualThreadServer(config);
+        return new ThreadPerConnectionServer(NAME, config, ServerThreads.virtual(NAME, "conn"));
     }
 }
