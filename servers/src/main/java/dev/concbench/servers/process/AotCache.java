@@ -2,6 +2,7 @@ package dev.concbench.servers.process;
 
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.posix.ChildReaper;
+import dev.concbench.servers.posix.ConnectedSocket;
 import dev.concbench.servers.posix.Descriptor;
 import dev.concbench.servers.posix.Lifeline;
 import dev.concbench.servers.posix.ListeningSocket;
@@ -269,6 +270,7 @@ final class AotCache {
             client.setSoTimeout(Math.toIntExact(TRAINING_TIMEOUT.toMillis()));
             long start = System.nanoTime();
             try (Descriptor connection = listener.accept(); Descriptor logFile = Descriptor.createFile(log)) {
+                ConnectedSocket.prepareForChild(connection.number(), ServerConfig.defaults().readTimeout());
                 int pid = ProcessSpawner.spawn(command, worker.environment(), Map.of(
                         0, connection.number(), 1, connection.number(), 2, logFile.number(),
                         Lifeline.CHILD_DESCRIPTOR, lifeline.childEnd()));
