@@ -28,8 +28,6 @@ public final class Lifeline implements AutoCloseable {
     /** The exit status of a child that halted because its parent is gone. */
     public static final int PARENT_GONE_STATUS = 70;
 
-    private static final long CHILD_KILL_INTERVAL_MILLIS = 20;
-
     private final Descriptor readEnd;
     private final Descriptor writeEnd;
 
@@ -58,9 +56,8 @@ public final class Lifeline implements AutoCloseable {
     }
 
     /**
-     * In a child spawned with a lifeline: starts a daemon thread that, once the parent is gone,
-     * kills this JVM's own child processes, if any, and halts it with {@link #PARENT_GONE_STATUS}.
-     * Uses no native call of its own.
+     * In a child spawned with a lifeline: starts a daemon thread that halts this JVM with
+     * {@link #PARENT_GONE_STATUS} once the parent is gone. Uses no native call of its own.
      *
      * <p>Close the returned watch before the child exits normally: a thread blocked in a native
      * read makes the JVM wait 300 ms at exit for it, which would more than double the life of a
@@ -90,28 +87,11 @@ public final class Lifeline implements AutoCloseable {
             } catch (IOException e) {
                 // an error on the lifeline means the parent is gone as surely as end-of-file
             }
-            // A child of this child (the JVM that writes an AOT cache at the end of a training
-            // run) would outlive it, and a JVM exiting while it waits for one halts only once it
-            // is done: such children are killed, as often as they appear, until the halt ends all.
-            Thread killer = new Thread(Lifeline::killChildrenUntilHalted, role + "-lifeline-children");
-            killer.setDaemon(true);
-            killer.start();
             Runtime.getRuntime().halt(PARENT_GONE_STATUS);
         });
         watcher.setDaemon(true);
         watcher.start();
         return new Watch(watcher);
-    }
-
-    private static void killChildrenUntilHalted() {
-        while (true) {
-            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-            try {
-                Thread.sleep(CHILD_KILL_INTERVAL_MILLIS);
-            } catch (InterruptedException e) {
-                // the halt is under way; keep killing until it ends this process
-            }
-        }
     }
 
     /** A child's watch over its lifeline; {@link #close()} ends it. */

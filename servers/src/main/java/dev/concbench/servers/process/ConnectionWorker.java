@@ -50,17 +50,14 @@ public final class ConnectionWorker {
             System.exit(USAGE_ERROR);
             return;
         }
-        if (training) {
-            // Watched to the very end: the JVM writes the AOT cache on its way out, through a JVM
-            // of its own, and both must end with the parent. The watch costs a training run a
-            // short wait at exit, which matters not.
-            BlockingConnection.serve(new InheritedSocket(), new Application(), settings.limits(), Integer.MAX_VALUE);
-            return;
-        }
         try (lifeline) {
-            BlockingConnection.serve(new InheritedSocket(), new Application(), settings.limits(), 1);
+            BlockingConnection.serve(new InheritedSocket(), new Application(), settings.limits(),
+                    training ? Integer.MAX_VALUE : 1);
         }
-        // The response is sent and the socket closed: skip the shutdown sequence.
-        Runtime.getRuntime().halt(0);
+        if (!training) {
+            // The response is sent and the socket closed: skip the shutdown sequence. A training
+            // run exits normally, so that the JVM writes the AOT cache on its way out.
+            Runtime.getRuntime().halt(0);
+        }
     }
 }
