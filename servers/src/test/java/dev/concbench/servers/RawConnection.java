@@ -42,10 +42,15 @@ final class RawConnection implements AutoCloseable {
     }
 
     static RawConnection open(InetSocketAddress address) throws IOException {
+        return open(address, READ_TIMEOUT);
+    }
+
+    /** Opens a connection whose reads may each block for {@code readTimeout} before the test fails. */
+    static RawConnection open(InetSocketAddress address, Duration readTimeout) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
             socket.connect(address, CONNECT_TIMEOUT_MILLIS);
             return new RawConnection(socket);
         } catch (IOException e) {
@@ -56,7 +61,12 @@ final class RawConnection implements AutoCloseable {
 
     /** Opens a connection, sends {@code request}, reads one response and closes. */
     static RawResponse exchange(InetSocketAddress address, String request) throws IOException {
-        try (RawConnection connection = open(address)) {
+        return exchange(address, request, READ_TIMEOUT);
+    }
+
+    /** {@link #exchange(InetSocketAddress, String)} with reads that may each block for {@code readTimeout}. */
+    static RawResponse exchange(InetSocketAddress address, String request, Duration readTimeout) throws IOException {
+        try (RawConnection connection = open(address, readTimeout)) {
             connection.send(request);
             return connection.readResponse(request.startsWith("HEAD "));
         }

@@ -36,7 +36,7 @@ public final class BlockingConnection {
     private static final int WRITE_BUFFER_BYTES = 16 * 1024;
     private static final int MAX_DRAIN_BYTES = 256 * 1024;
 
-    private final Socket socket;
+    private final Transport transport;
     private final HttpHandler handler;
     private final RequestParser parser;
     private final int maxRequests;
@@ -45,8 +45,8 @@ public final class BlockingConnection {
     private final byte[] writeArray = new byte[WRITE_BUFFER_BYTES];
     private final ByteBuffer writeBuffer = ByteBuffer.wrap(writeArray);
 
-    private BlockingConnection(Socket socket, HttpHandler handler, HttpLimits limits, int maxRequests) {
-        this.socket = socket;
+    private BlockingConnection(Transport transport, HttpHandler handler, HttpLimits limits, int maxRequests) {
+        this.transport = transport;
         this.handler = handler;
         this.parser = new RequestParser(limits);
         this.maxRequests = maxRequests;
@@ -61,10 +61,27 @@ public final class BlockingConnection {
      */
     public static void serve(Socket socket, HttpHandler handler, HttpLimits limits, Duration readTimeout,
                              int maxRequests) {
-        try (socket) {
+        try {
             socket.setSoTimeout(Math.toIntExact(Math.max(1, readTimeout.toMillis())));
             socket.setTcpNoDelay(true);
-            new BlockingConnection(socket, handler, limits, maxRequests).run();
+        } catch (IOException peerGone) {
+            try {
+                socket.close();
+            } catch (IOException alreadyGone) {
+                // nothing more to release
+            }
+            return;
+        }
+        serve(Transport.of(socket), handler, limits, maxRequests);
+    }
+
+    /**
+     * Serves {@code transport}, whose read timeout is already set, as {@link #serve(Socket,
+     * HttpHandler, HttpLimits, Duration, int)} serves a socket, then closes it. Never throws.
+     */
+    public static void serve(Transport transport, HttpHandler handler, HttpLimits limits, int maxRequests) {
+        try (transport) {
+            new BlockingConnection(transport, handler, limits, maxRequests).run();
         } catch (IOException peerGoneOrTimedOut) {
             // the peer went away, reset the connection or stayed silent: nothing to answer
         } catch (RuntimeException bug) {
@@ -73,15 +90,15 @@ public final class BlockingConnection {
     }
 
     private void run() throws IOException {
-        InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
+        InputStream in = transport.in();
+        OutputStream out = transport.out();
         for (int served = 0; served < maxRequests; served++) {
             HttpRequest request;
             try {
                 request = readRequest(in, out);
             } catch (HttpException e) {
                 write(out, null, HttpResponse.error(e), true);
-                lingeringClose(in);
+                lingeringClose(in, true);
                 return;
             }
             if (request == null) {
@@ -98,7 +115,7 @@ public final class BlockingConnection {
             }
             write(out, request, response, close);
             if (close) {
-                lingeringClose(in);
+                lingeringClose(in, false);
                 return;
             }
         }
@@ -160,10 +177,13 @@ public final class BlockingConnection {
     /**
      * Half-closes and reads what the client still sends, for at most {@link #LINGER}, so that
      * closing with unread bytes does not reset the connection before the client read the response.
+     * Skipped after a good response where the transport allows it and nothing is left unread.
      */
-    private void lingeringClose(InputStream in) throws IOException {
-        socket.shutdownOutput();
-        socket.setSoTimeout(Math.toIntExact(LINGER.toMillis()));
+    private void lingeringClose(InputStream in, boolean rejected) throws IOException {
+        if (!rejected && transport.closesWithoutDrainWhenRead() && !readBuffer.hasRemaining() && in.available() == 0) {
+            return;
+        }
+        transport.shutdownOutput(LINGER);
         long deadline = System.nanoTime() + LINGER.toNanos();
         int drained = 0;
         try {

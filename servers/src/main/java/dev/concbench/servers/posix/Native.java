@@ -48,7 +48,7 @@ final class Native {
             "open", "pipe2", "eventfd", "read", "write", "poll", "pidfd_open", "waitpid", "kill", "strerror",
             "posix_spawn", "posix_spawn_file_actions_init", "posix_spawn_file_actions_destroy",
             "posix_spawn_file_actions_adddup2", "posix_spawn_file_actions_addclosefrom_np",
-            "posix_spawnattr_init", "posix_spawnattr_destroy", "posix_spawnattr_setflags",
+            "posix_spawnattr_init", "posix_spawnattr_destroy", "posix_spawnattr_setflags", "posix_spawnattr_setpgroup",
             "posix_spawnattr_setsigmask", "posix_spawnattr_setsigdefault", "sigemptyset", "sigfillset");
 
     private static final MethodHandle STRERROR = LINKER.downcallHandle(

@@ -24,6 +24,7 @@ import java.util.Map;
  */
 public final class ProcessSpawner {
 
+    private static final int POSIX_SPAWN_SETPGROUP = 0x02;
     private static final int POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final int POSIX_SPAWN_SETSIGMASK = 0x08;
     /** Larger than glibc's posix_spawn_file_actions_t (80 bytes) and posix_spawnattr_t (336 bytes). */
@@ -50,6 +51,8 @@ public final class ProcessSpawner {
             Native.plain("posix_spawnattr_setsigmask", FunctionDescriptor.of(INT, POINTER, POINTER));
     private static final MethodHandle ATTR_SETSIGDEFAULT =
             Native.plain("posix_spawnattr_setsigdefault", FunctionDescriptor.of(INT, POINTER, POINTER));
+    private static final MethodHandle ATTR_SETPGROUP =
+            Native.plain("posix_spawnattr_setpgroup", FunctionDescriptor.of(INT, POINTER, INT));
     private static final MethodHandle SIGEMPTYSET = Native.plain("sigemptyset", FunctionDescriptor.of(INT, POINTER));
     private static final MethodHandle SIGFILLSET = Native.plain("sigfillset", FunctionDescriptor.of(INT, POINTER));
 
@@ -70,6 +73,16 @@ public final class ProcessSpawner {
      */
     public static int spawn(List<String> command, Map<String, String> environment, Map<Integer, Integer> descriptors)
             throws IOException {
+        return spawn(command, environment, descriptors, false);
+    }
+
+    /**
+     * {@link #spawn(List, Map, Map)}, the child leading a process group of its own when
+     * {@code ownProcessGroup} (its group id is then its pid, and the processes it starts are in
+     * it unless they move): one {@code kill} of the group ends them all.
+     */
+    public static int spawn(List<String> command, Map<String, String> environment, Map<Integer, Integer> descriptors,
+                            boolean ownProcessGroup) throws IOException {
         Native.requireSupported();
         if (command.isEmpty() || !command.getFirst().startsWith("/")) {
             throw new IllegalArgumentException("the command must start with an absolute path: " + command);
@@ -89,7 +102,13 @@ public final class ProcessSpawner {
                         firstClosed = Math.max(firstClosed, childNumber + 1);
                     }
                     check("posix_spawn_file_actions_addclosefrom_np", (int) ADD_CLOSEFROM.invokeExact(actions, firstClosed));
+                    short flags = (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+                    if (ownProcessGroup) {
+                        check("posix_spawnattr_setpgroup", (int) ATTR_SETPGROUP.invokeExact(attributes, 0));
+                        flags |= POSIX_SPAWN_SETPGROUP;
+                    }
                     resetSignals(arena, attributes);
+                    check("posix_spawnattr_setflags", (int) ATTR_SETFLAGS.invokeExact(attributes, flags));
                     MemorySegment pid = arena.allocate(INT);
                     MemorySegment path = arena.allocateFrom(command.getFirst());
                     MemorySegment argv = strings(arena, command);
@@ -119,8 +138,6 @@ public final class ProcessSpawner {
         check("sigfillset", (int) SIGFILLSET.invokeExact(all));
         check("posix_spawnattr_setsigmask", (int) ATTR_SETSIGMASK.invokeExact(attributes, none));
         check("posix_spawnattr_setsigdefault", (int) ATTR_SETSIGDEFAULT.invokeExact(attributes, all));
-        check("posix_spawnattr_setflags",
-                (int) ATTR_SETFLAGS.invokeExact(attributes, (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)));
     }
 
     /** A NULL-terminated array of C strings. */

@@ -2,6 +2,7 @@ package dev.concbench.servers.process;
 
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.posix.ChildReaper;
+import dev.concbench.servers.posix.ConnectedSocket;
 import dev.concbench.servers.posix.Descriptor;
 import dev.concbench.servers.posix.Lifeline;
 import dev.concbench.servers.posix.ListeningSocket;
@@ -95,6 +96,15 @@ final class AotCache {
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 \\d{3} ");
 
     private static final String FORMAT = "2";
+    /**
+     * The training JVM writes the cache as it exits, at a safepoint where no Java thread of its
+     * own runs (so its lifeline cannot end it), then through a JVM it starts itself: both would
+     * outlive a parent killed meanwhile by seconds. So the training JVM leads a process group of
+     * its own, and a shell watching the same lifeline kills that group when the parent is gone;
+     * the reaper ends the shell after training.
+     */
+    private static final String SHELL = "/bin/sh";
+    private static final String KILL_GROUP_WHEN_PARENT_GONE = "read ignored <&3; kill -KILL -\"$1\"";
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration UNUSED_FOR = Duration.ofHours(1);
@@ -252,8 +262,9 @@ final class AotCache {
      * Runs a training worker: spawns it exactly as the process model does (the socket of a
      * loopback connection as its standard input and output, the lifeline), with
      * {@code extraOptions}, sends it {@link #TRAINING_REQUESTS} and waits until it has exited
-     * (after writing the cache, when asked to). Returns null when it answered every request and
-     * exited normally, else what went wrong.
+     * (after writing the cache, when asked to), with a watch that kills it and whatever it started
+     * should this JVM die meanwhile ({@link #KILL_GROUP_WHEN_PARENT_GONE}). Returns null when it
+     * answered every request and exited normally, else what went wrong.
      */
     private static String train(Worker worker, String classPath, List<String> extraOptions, Path log)
             throws IOException, InterruptedException {
@@ -268,16 +279,26 @@ final class AotCache {
             client.connect(listener.localAddress());
             client.setSoTimeout(Math.toIntExact(TRAINING_TIMEOUT.toMillis()));
             long start = System.nanoTime();
+            int pid;
             try (Descriptor connection = listener.accept(); Descriptor logFile = Descriptor.createFile(log)) {
-                int pid = ProcessSpawner.spawn(command, worker.environment(), Map.of(
+                ConnectedSocket.prepareForChild(connection.number(), ServerConfig.defaults().readTimeout());
+                pid = ProcessSpawner.spawn(command, worker.environment(), Map.of(
                         0, connection.number(), 1, connection.number(), 2, logFile.number(),
-                        Lifeline.CHILD_DESCRIPTOR, lifeline.childEnd()));
+                        Lifeline.CHILD_DESCRIPTOR, lifeline.childEnd()), true);
                 reaper.adopt(pid, start, TRAINING_TIMEOUT);
+                int watch = ProcessSpawner.spawn(List.of(SHELL, "-c", KILL_GROUP_WHEN_PARENT_GONE,
+                        ProcessModel.NAME + "-training-watch", Integer.toString(pid)), worker.environment(),
+                        Map.of(Lifeline.CHILD_DESCRIPTOR, lifeline.childEnd()));
+                reaper.adopt(watch, start, TRAINING_TIMEOUT);
             }
             client.getOutputStream().write(TRAINING_REQUESTS.getBytes(StandardCharsets.US_ASCII));
             String responses = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             long answered = STATUS_LINE.matcher(responses).results().count();
-            ChildReaper.Exit exit = exits.poll(TRAINING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + TRAINING_TIMEOUT.toNanos();
+            ChildReaper.Exit exit;
+            do { // the watch's exit is not the one awaited
+                exit = exits.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } while (exit != null && exit.pid() != pid);
             if (exit == null || exit.overdue()) {
                 return "the training run took longer than " + TRAINING_TIMEOUT.toSeconds() + " s";
             }

@@ -4,17 +4,15 @@ import dev.concbench.servers.app.Application;
 import dev.concbench.servers.blocking.BlockingConnection;
 import dev.concbench.servers.posix.Lifeline;
 import java.io.IOException;
-import java.nio.channels.Channel;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The program a {@link ProcessPerRequestServer} child runs, inetd style: its standard input and
- * output are the client's connected socket. It serves one request through the same
+ * output are the client's connected socket, whose read timeout (that of its settings) the parent
+ * set ({@link InheritedSocket}). It serves one request through the same
  * {@link BlockingConnection} and {@link Application} as every model, answers with
- * {@code Connection: close}, and exits. It halts at once if its parent goes away ({@link Lifeline}).
+ * {@code Connection: close}, and halts. It halts at once if its parent goes away ({@link Lifeline}).
  *
  * <pre>java ... dev.concbench.servers.process.ConnectionWorker [--train] --read-timeout-ms N --limits L,H,C,B</pre>
  *
@@ -53,21 +51,13 @@ public final class ConnectionWorker {
             return;
         }
         try (lifeline) {
-            // No pattern switch here: its bootstrap spins a class, which a one-request JVM pays for.
-            Channel inherited = System.inheritedChannel();
-            if (inherited instanceof ServerSocketChannel) {
-                // A socket whose peer reset it before this JVM started has no peer address, so the
-                // JDK takes it for a listening socket: the client is gone, nothing to serve.
-                return;
-            }
-            if (!(inherited instanceof SocketChannel connection)) {
-                System.err.println("concbench: process worker: standard input must be a connected TCP socket,"
-                        + " as the process model starts it");
-                System.exit(USAGE_ERROR);
-                return;
-            }
-            BlockingConnection.serve(connection.socket(), new Application(), settings.limits(), settings.readTimeout(),
+            BlockingConnection.serve(new InheritedSocket(), new Application(), settings.limits(),
                     training ? Integer.MAX_VALUE : 1);
+        }
+        if (!training) {
+            // The response is sent and the socket closed: skip the shutdown sequence. A training
+            // run exits normally, so that the JVM writes the AOT cache on its way out.
+            Runtime.getRuntime().halt(0);
         }
     }
 }

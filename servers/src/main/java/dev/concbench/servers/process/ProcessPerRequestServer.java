@@ -4,6 +4,7 @@ import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.app.Application;
 import dev.concbench.servers.posix.ChildReaper;
+import dev.concbench.servers.posix.ConnectedSocket;
 import dev.concbench.servers.posix.Descriptor;
 import dev.concbench.servers.posix.Lifeline;
 import java.io.IOException;
@@ -75,6 +76,7 @@ public final class ProcessPerRequestServer extends ChildProcessServer {
             }
             try (Descriptor connection = listener().accept()) {
                 // The child gets the socket as descriptors 0 and 1; ours closes when this block ends.
+                ConnectedSocket.prepareForChild(connection.number(), config.readTimeout());
                 spawn(ConnectionWorker.class, Map.of(0, connection.number(), 1, connection.number()), childDeadline);
                 spawned.incrementAndGet();
             } catch (IOException e) {

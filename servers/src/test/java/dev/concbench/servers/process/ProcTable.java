@@ -54,6 +54,18 @@ public final class ProcTable {
         return matching;
     }
 
+    /** The pids whose command line has {@code text} anywhere in it. */
+    public static List<Long> withCommandLineContaining(String text) {
+        List<Long> matching = new ArrayList<>();
+        for (long pid : pids()) {
+            String commandLine = read(PROC.resolve(pid + "/cmdline"));
+            if (commandLine != null && commandLine.contains(text)) {
+                matching.add(pid);
+            }
+        }
+        return matching;
+    }
+
     /** The {@code socket:[inode]} targets of the process's descriptors. */
     public static Set<String> sockets(long pid) {
         Set<String> sockets = new HashSet<>();

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -79,6 +83,51 @@ class StandaloneParentDeathTest {
             if (slow != null) {
                 slow.cancel(true);
             }
+        }
+    }
+
+    /**
+     * The training JVM of the AOT cache writes the cache as it exits, seconds during which no Java
+     * thread of its own can notice the lifeline; killed then, the server must not leave it (or the
+     * JVM it starts to assemble the cache) running. A fresh temporary directory makes the server
+     * train; it is killed as soon as the training JVM has written its AOT configuration.
+     */
+    @Test
+    void noTrainingJvmOutlivesAServerKilledWhileTheCacheIsWritten(@TempDir Path temporary) throws Exception {
+        Process server = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + temporary,
+                "-cp", System.getProperty("java.class.path"), "dev.concbench.servers.Main", "--model", "process", "--port", "0")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            Path workers = temporary.resolve("concbench-workers");
+            assertThat(ProcTable.await(() -> writingAotConfiguration(workers), 60_000))
+                    .as("a training JVM writing its AOT configuration").isTrue();
+            assertThat(ProcTable.withCommandLineContaining(temporary.toString())).as("the training JVM").isNotEmpty();
+
+            server.destroyForcibly(); // SIGKILL
+            assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+            // Writing the cache takes seconds more: a second is room for the kill, not for the write.
+            assertThat(ProcTable.await(() -> ProcTable.withCommandLineContaining(temporary.toString()).isEmpty(), 1_000))
+                    .as("training processes of the killed server still running: %s",
+                            ProcTable.withCommandLineContaining(temporary.toString()).stream().map(ProcTable::commandLine).toList())
+                    .isTrue();
+        } finally {
+            server.destroyForcibly().waitFor();
+            for (long pid : ProcTable.withCommandLineContaining(temporary.toString())) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static boolean writingAotConfiguration(Path workers) {
+        try (Stream<Path> files = Files.list(workers)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".config"));
+        } catch (IOException e) {
+            return false; // not made yet
         }
     }
 
