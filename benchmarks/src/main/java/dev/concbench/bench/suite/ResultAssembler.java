@@ -26,8 +26,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Turns what one benchmark produced, JMH's figures and the trials' records, into a result-file
  * entry, and judges it: errors above {@value #MAX_ERROR_PERCENT} % of requests, a throughput within
- * {@value #CLIENT_BOUND_PERCENT} % of the client ceiling, a saturated client, or a failed trial make
- * it invalid, with the reason. Invalid results are kept, never dropped.
+ * {@value #CLIENT_BOUND_PERCENT} % of the client ceiling, a saturated client, a failed trial, or no
+ * verified response at all make it invalid, with the reason. Invalid results are kept, never dropped.
  */
 final class ResultAssembler {
 
@@ -69,6 +69,12 @@ final class ResultAssembler {
         }
 
         long requests = measured.stream().mapToLong(TrialMeasurement::requests).sum();
+        if (!measured.isEmpty() && requests == 0) {
+            long unfinished = measured.stream().mapToLong(TrialMeasurement::unfinished).sum();
+            reasons.add(String.format(Locale.ROOT,
+                    "no verified response in %.1f s of measurement (%d requests still unanswered at the window ends)",
+                    measured.stream().mapToDouble(TrialMeasurement::windowSeconds).sum(), unfinished));
+        }
         ErrorCounts errors = errors(measured);
         long attempts = requests + errors.total();
         if (attempts > 0 && errors.total() * 100.0 / attempts > MAX_ERROR_PERCENT) {

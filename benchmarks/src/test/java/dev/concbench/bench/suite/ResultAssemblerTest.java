@@ -65,6 +65,18 @@ class ResultAssemblerTest {
     }
 
     @Test
+    void noVerifiedResponseAndNoErrorIsInvalidNotAQuietZero() {
+        TrialRecord trial = Trials.hello("process", 0, Map.of());
+
+        BenchmarkResult result = ResultAssembler.assemble(HELLO, outcome(0, List.of(trial), null), 20_000.0);
+
+        assertThat(result.errors().total()).isZero();
+        assertThat(result.valid()).isFalse();
+        assertThat(result.invalidReasons()).singleElement().asString()
+                .startsWith("no verified response in 2.0 s of measurement");
+    }
+
+    @Test
     void aThroughputNearTheClientCeilingIsClientBound() {
         TrialRecord trial = Trials.hello("netty", 40_000, Map.of(), 1);
 
