@@ -49,7 +49,7 @@ import org.openjdk.jmh.runner.IterationType;
  *
  * <h2>What JMH measures</h2>
  * Each {@link #loadWindow} invocation applies the scenario's load for exactly the iteration's
- * time and returns; with one benchmark thread JMH therefore makes exactly one invocation per
+ * time (after the suite's lead-in, if any, on the same connections) and returns; with one benchmark thread JMH therefore makes exactly one invocation per
  * iteration. The figure that matters is the {@link Responses#responses} counter, reported as
  * {@code ...loadWindow:responses} in ops/s with JMH's error and confidence interval over the
  * iterations and forks: verified responses per second of the client's measured window. (JMH
@@ -151,7 +151,15 @@ public abstract class ServerBenchmark {
      */
     protected LoadResult applyLoad(LoadClient loadClient, InetSocketAddress target, Duration length)
             throws InterruptedException {
-        return loadClient.run(loadSpec(target, length));
+        return loadClient.run(windowSpec(target, length));
+    }
+
+    /**
+     * The window's load as {@link #applyLoad} applies it: {@link #loadSpec} preceded, on the same
+     * connections, by the suite's lead-in ({@link HarnessSettings#windowLeadIn()}), which no figure counts.
+     */
+    protected final LoadSpec windowSpec(InetSocketAddress target, Duration window) {
+        return loadSpec(target, window).withWarmup(settings.windowLeadIn());
     }
 
     /** Adds to a scenario's own secondary figure, counted in measurement iterations only. */

@@ -80,8 +80,8 @@ final class JmhCaseRunner {
         Path log = directory.resolve("jmh.log");
         Files.createDirectories(trials);
         Timing timing = benchmark.timing();
-        Duration longestWindow = timing.warmupTime().compareTo(timing.measurementTime()) > 0
-                ? timing.warmupTime() : timing.measurementTime();
+        Duration longestWindow = (timing.warmupTime().compareTo(timing.measurementTime()) > 0
+                ? timing.warmupTime() : timing.measurementTime()).plus(timing.leadIn());
 
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchmark.scenario().benchmarkName()) + "$")
@@ -93,7 +93,7 @@ final class JmhCaseRunner {
                 .timeout(TimeValue.milliseconds(longestWindow.plus(ITERATION_GRACE).toMillis()))
                 .jvm(java.toString())
                 .jvmArgs(BenchmarkJvm.FLAGS.toArray(String[]::new))
-                .jvmArgsAppend(settings.withTrialDirectory(trials).asJvmArguments().toArray(String[]::new))
+                .jvmArgsAppend(settings.withTrialDirectory(trials).withWindowLeadIn(timing.leadIn()).asJvmArguments().toArray(String[]::new))
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())

@@ -7,6 +7,7 @@ import dev.concbench.bench.HarnessSettings;
 import dev.concbench.bench.Scenario;
 import dev.concbench.bench.trial.TrialRecord;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class JmhCaseRunnerTest {
     @Test
     void runsABenchmarkAndCollectsJmhsFiguresAndTheTrialRecord(@TempDir Path work) throws Exception {
         HarnessSettings settings = new HarnessSettings(null, false, null, null,
-                List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1);
+                List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1, Duration.ZERO);
         JmhCaseRunner runner = new JmhCaseRunner(Path.of(System.getProperty("java.home"), "bin", "java"), settings,
                 work, false);
         BenchmarkCase hello = new BenchmarkCase(Scenario.HELLO, "pool", Map.of("connections", "4"),
