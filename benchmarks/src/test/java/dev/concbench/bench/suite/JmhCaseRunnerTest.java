@@ -23,7 +23,7 @@ class JmhCaseRunnerTest {
         JmhCaseRunner runner = new JmhCaseRunner(Path.of(System.getProperty("java.home"), "bin", "java"), settings,
                 work, false);
         BenchmarkCase hello = new BenchmarkCase(Scenario.HELLO, "pool", Map.of("connections", "4"),
-                Timing.of(1, 1, 1, 1, 1));
+                Timing.of(1, 1, 1, 1, 1).withLeadIn(0.5));
 
         CaseOutcome outcome = runner.run(hello, "001-hello-pool");
 
@@ -35,6 +35,8 @@ class JmhCaseRunnerTest {
         assertThat(trial.model()).isEqualTo("pool");
         assertThat(trial.params()).containsEntry("connections", "4");
         assertThat(trial.measurement().iterations()).isEqualTo(1);
+        // The lead-in is load before the window, never part of it.
+        assertThat(trial.measurement().windowSeconds()).isCloseTo(1.0, within(0.05));
         assertThat(trial.measurement().requests()).isPositive();
         assertThat(trial.resources().peakThreads()).isPositive();
         assertThat(trial.resources().cpuSeconds()).isPositive();
