@@ -19,8 +19,8 @@ class SuitePlanTest {
 
         assertThat(plan.models()).isEqualTo(MODELS);
         assertThat(plan.cases()).extracting(BenchmarkCase::describe).containsExactly(
-                "hello model=iterative connections=16", "hello model=netty connections=16",
-                "hello model=pool connections=16",
+                "hello model=iterative connections=8", "hello model=netty connections=8",
+                "hello model=pool connections=8",
                 "sleep model=iterative connections=10 ms=100", "sleep model=netty connections=10 ms=100",
                 "sleep model=pool connections=10 ms=100");
     }
