@@ -139,7 +139,8 @@ public abstract class ServerBenchmark {
      * Load applied once when the trial starts, outside JMH's iterations and figures, to warm the
      * code paths of server and client; none by default (the warm-up iterations do that). For a
      * scenario whose warm-up iterations would leave work queued in the server for the first
-     * measured window (long sleeps queued in a model that serves one at a time).
+     * measured window (long sleeps queued in a model that serves one at a time). Not applied when
+     * the suite leads into every window ({@link HarnessSettings#windowLeadIn()}), which warms them.
      */
     protected Optional<LoadSpec> primingLoad(InetSocketAddress target) {
         return Optional.empty();
@@ -192,7 +193,9 @@ public abstract class ServerBenchmark {
             }
             client = LoadClient.create(settings.clientEventLoops() > 0
                     ? settings.clientEventLoops() : Runtime.getRuntime().availableProcessors());
-            Optional<LoadSpec> priming = primingLoad(server.address());
+            // A lead-in warms every window on its own connections: no priming needed then.
+            Optional<LoadSpec> priming = settings.windowLeadIn().isZero() ? primingLoad(server.address())
+                    : Optional.empty();
             if (priming.isPresent()) {
                 client.run(priming.get());
             }
