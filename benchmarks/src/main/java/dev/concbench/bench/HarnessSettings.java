@@ -2,10 +2,12 @@ package dev.concbench.bench;
 
 import dev.concbench.bench.server.CpuList;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -21,9 +23,11 @@ import java.util.Properties;
  * @param clientCpus       CPUs to confine the benchmark JVM (the load client) to, or {@code null}
  * @param serverJvmFlags   the server JVM's flags
  * @param clientEventLoops the load client's event-loop threads; 0 for one per CPU the client may use
+ * @param windowLeadIn     load applied on each window's connections before the window is counted
+ *                         (see {@code Timing.leadIn}); zero for none
  */
 public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList serverCpus, CpuList clientCpus,
-                              List<String> serverJvmFlags, int clientEventLoops) {
+                              List<String> serverJvmFlags, int clientEventLoops, Duration windowLeadIn) {
 
     public static final String TRIAL_DIRECTORY = "bench.trialDir";
     public static final String IN_PROCESS = "bench.inProcess";
@@ -31,6 +35,7 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
     public static final String CLIENT_CPUS = "bench.clientCpus";
     public static final String SERVER_JVM_FLAGS = "bench.serverJvmFlags";
     public static final String CLIENT_EVENT_LOOPS = "bench.clientEventLoops";
+    public static final String WINDOW_LEAD_IN_MS = "bench.windowLeadInMs";
 
     /**
      * The server JVM's flags: a fixed heap (no resizing while measured), the parallel collector,
@@ -45,11 +50,15 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
             throw new IllegalArgumentException("clientEventLoops must be positive, or 0 for automatic, was "
                     + clientEventLoops);
         }
+        Objects.requireNonNull(windowLeadIn, "windowLeadIn");
+        if (windowLeadIn.isNegative()) {
+            throw new IllegalArgumentException("windowLeadIn must not be negative, was " + windowLeadIn);
+        }
     }
 
-    /** No trial record, the server in its own process, unpinned, default flags, automatic event loops. */
+    /** No trial record, the server in its own process, unpinned, default flags, automatic event loops, no lead-in. */
     public static HarnessSettings defaults() {
-        return new HarnessSettings(null, false, null, null, DEFAULT_SERVER_JVM_FLAGS, 0);
+        return new HarnessSettings(null, false, null, null, DEFAULT_SERVER_JVM_FLAGS, 0, Duration.ZERO);
     }
 
     /** The settings given as {@code bench.*} properties, the defaults for those not given. */
@@ -58,11 +67,18 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
         String trialDirectory = properties.getProperty(TRIAL_DIRECTORY);
         String flags = properties.getProperty(SERVER_JVM_FLAGS);
         String loops = properties.getProperty(CLIENT_EVENT_LOOPS);
+        String leadIn = properties.getProperty(WINDOW_LEAD_IN_MS);
         int eventLoops;
+        long leadInMs;
         try {
             eventLoops = loops == null ? defaults.clientEventLoops() : Integer.parseInt(loops.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(CLIENT_EVENT_LOOPS + " must be a whole number, not '" + loops + "'");
+        }
+        try {
+            leadInMs = leadIn == null ? defaults.windowLeadIn().toMillis() : Long.parseLong(leadIn.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(WINDOW_LEAD_IN_MS + " must be a whole number of ms, not '" + leadIn + "'");
         }
         return new HarnessSettings(
                 trialDirectory == null || trialDirectory.isBlank() ? null : Path.of(trialDirectory),
@@ -71,11 +87,17 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
                 CpuList.parseOrNull(properties.getProperty(CLIENT_CPUS)),
                 flags == null ? defaults.serverJvmFlags() : Arrays.stream(flags.strip().split("\\s+"))
                         .filter(flag -> !flag.isEmpty()).toList(),
-                eventLoops);
+                eventLoops, Duration.ofMillis(leadInMs));
     }
 
     public HarnessSettings withTrialDirectory(Path directory) {
-        return new HarnessSettings(directory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops);
+        return new HarnessSettings(directory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops,
+                windowLeadIn);
+    }
+
+    public HarnessSettings withWindowLeadIn(Duration leadIn) {
+        return new HarnessSettings(trialDirectory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops,
+                leadIn);
     }
 
     /** These settings as {@code name -> value} system properties, for a forked JVM; unset ones left out. */
@@ -93,6 +115,7 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
         }
         properties.put(SERVER_JVM_FLAGS, String.join(" ", serverJvmFlags));
         properties.put(CLIENT_EVENT_LOOPS, Integer.toString(clientEventLoops));
+        properties.put(WINDOW_LEAD_IN_MS, Long.toString(windowLeadIn.toMillis()));
         return properties;
     }
 

@@ -49,7 +49,7 @@ import org.openjdk.jmh.runner.IterationType;
  *
  * <h2>What JMH measures</h2>
  * Each {@link #loadWindow} invocation applies the scenario's load for exactly the iteration's
- * time and returns; with one benchmark thread JMH therefore makes exactly one invocation per
+ * time (after the suite's lead-in, if any, on the same connections) and returns; with one benchmark thread JMH therefore makes exactly one invocation per
  * iteration. The figure that matters is the {@link Responses#responses} counter, reported as
  * {@code ...loadWindow:responses} in ops/s with JMH's error and confidence interval over the
  * iterations and forks: verified responses per second of the client's measured window. (JMH
@@ -139,7 +139,8 @@ public abstract class ServerBenchmark {
      * Load applied once when the trial starts, outside JMH's iterations and figures, to warm the
      * code paths of server and client; none by default (the warm-up iterations do that). For a
      * scenario whose warm-up iterations would leave work queued in the server for the first
-     * measured window (long sleeps queued in a model that serves one at a time).
+     * measured window (long sleeps queued in a model that serves one at a time). Not applied when
+     * the suite leads into every window ({@link HarnessSettings#windowLeadIn()}), which warms them.
      */
     protected Optional<LoadSpec> primingLoad(InetSocketAddress target) {
         return Optional.empty();
@@ -151,7 +152,15 @@ public abstract class ServerBenchmark {
      */
     protected LoadResult applyLoad(LoadClient loadClient, InetSocketAddress target, Duration length)
             throws InterruptedException {
-        return loadClient.run(loadSpec(target, length));
+        return loadClient.run(windowSpec(target, length));
+    }
+
+    /**
+     * The window's load as {@link #applyLoad} applies it: {@link #loadSpec} preceded, on the same
+     * connections, by the suite's lead-in ({@link HarnessSettings#windowLeadIn()}), which no figure counts.
+     */
+    protected final LoadSpec windowSpec(InetSocketAddress target, Duration window) {
+        return loadSpec(target, window).withWarmup(settings.windowLeadIn());
     }
 
     /** Adds to a scenario's own secondary figure, counted in measurement iterations only. */
@@ -184,7 +193,9 @@ public abstract class ServerBenchmark {
             }
             client = LoadClient.create(settings.clientEventLoops() > 0
                     ? settings.clientEventLoops() : Runtime.getRuntime().availableProcessors());
-            Optional<LoadSpec> priming = primingLoad(server.address());
+            // A lead-in warms every window on its own connections: no priming needed then.
+            Optional<LoadSpec> priming = settings.windowLeadIn().isZero() ? primingLoad(server.address())
+                    : Optional.empty();
             if (priming.isPresent()) {
                 client.run(priming.get());
             }

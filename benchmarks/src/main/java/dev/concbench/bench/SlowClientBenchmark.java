@@ -84,9 +84,10 @@ public class SlowClientBenchmark extends ServerBenchmark {
     @Override
     protected LoadResult applyLoad(LoadClient loadClient, InetSocketAddress target, Duration length)
             throws InterruptedException {
-        LoadSpec spec = loadSpec(target, length);
+        LoadSpec spec = windowSpec(target, length);
         SlowSend trickle = new SlowSend(pieces, Duration.ofMillis(gapMs));
         LoadSpec slow = LoadSpec.closedLoop(target, slowClients, length)
+                .withWarmup(spec.warmup())
                 .withRequest(spec.request())
                 .withCheck(spec.check())
                 .withSlowSend(trickle)

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param requestsCompleted requests that completed and passed the checks during {@code measuredSeconds}
  * @param errors            failed requests by kind during {@code measuredSeconds}
  * @param fairness          how evenly connections were served
+ * @param client            the load client's transport, event loops and CPU time during the measurement,
+ *                          or {@code null} when nothing was measured (and in files read from schema 1)
  * @param resources         the server's resource use, or {@code null} when it was not sampled
  *                          (server in-process, or no {@code /proc})
  * @param serverInfo        facts the server reported about itself, e.g. {@code transport=epoll}; sorted
@@ -35,7 +37,7 @@ import java.util.TreeMap;
 public record BenchmarkResult(String benchmark, String model, String scenario, Map<String, String> params,
                               LoadModel loadModel, double measuredSeconds, Throughput throughput, Latency latency,
                               long requestsCompleted, ErrorCounts errors, Fairness fairness,
-                              ServerResources resources, Map<String, String> serverInfo, boolean valid,
+                              ClientUsage client, ServerResources resources, Map<String, String> serverInfo, boolean valid,
                               List<String> invalidReasons, boolean clientBound) {
 
     public BenchmarkResult {

@@ -9,12 +9,14 @@ package dev.concbench.results;
  * @param write   the connection failed while sending a request
  * @param timeout no complete response within the client's timeout
  * @param status  a response with an unexpected status code
- * @param body    a response whose body or length was not what the application sends
+ * @param body      a well-framed response whose body or length was not what the application sends
+ * @param malformed a response that broke HTTP/1.1 framing (bad status line, headers or chunking);
+ *                  schema 1 counted these under {@code body}, and reads as 0
  */
-public record ErrorCounts(long connect, long read, long write, long timeout, long status, long body) {
+public record ErrorCounts(long connect, long read, long write, long timeout, long status, long body, long malformed) {
 
     /** No errors. */
-    public static final ErrorCounts NONE = new ErrorCounts(0, 0, 0, 0, 0, 0);
+    public static final ErrorCounts NONE = new ErrorCounts(0, 0, 0, 0, 0, 0, 0);
 
     public ErrorCounts {
         Checks.notNegative(connect, "errors connect");
@@ -23,10 +25,11 @@ public record ErrorCounts(long connect, long read, long write, long timeout, lon
         Checks.notNegative(timeout, "errors timeout");
         Checks.notNegative(status, "errors status");
         Checks.notNegative(body, "errors body");
+        Checks.notNegative(malformed, "errors malformed");
     }
 
     /** All errors together. */
     public long total() {
-        return connect + read + write + timeout + status + body;
+        return connect + read + write + timeout + status + body + malformed;
     }
 }

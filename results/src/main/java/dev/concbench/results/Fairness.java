@@ -8,8 +8,8 @@ package dev.concbench.results;
  * @param minPerConnection    fewest requests completed on one connection
  * @param medianPerConnection median of requests completed per connection
  * @param maxPerConnection    most requests completed on one connection
- * @param starvedConnections  connections that completed fewer than a tenth of the mean per connection
- *                            (zero included)
+ * @param starvedConnections  the most connections that, in one measurement iteration, completed no
+ *                            response at all during that iteration's window (the worst iteration)
  * @param longestWaitMs       longest time one connection went without a completed response
  *                            while the measurement ran, ms
  */

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,9 +109,11 @@ public final class ResultFiles {
                     "schema version " + version + " is newer than this concbench reads (" + RunResult.SCHEMA_VERSION
                             + "); use a newer concbench", null);
         }
-        if (version != RunResult.SCHEMA_VERSION) {
+        if (version == 1) {
+            fromSchema1((ObjectNode) tree);
+        } else if (version != RunResult.SCHEMA_VERSION) {
             throw new ResultFileException(file, ResultFileException.Problem.UNSUPPORTED_SCHEMA,
-                    "schema version " + version + " is not one this concbench reads (" + RunResult.SCHEMA_VERSION
+                    "schema version " + version + " is not one this concbench reads (1 to " + RunResult.SCHEMA_VERSION
                             + ")", null);
         }
         try {
@@ -121,6 +124,30 @@ public final class ResultFiles {
         } catch (JsonProcessingException invalid) {
             throw new ResultFileException(file, ResultFileException.Problem.INVALID,
                     "invalid result: " + invalid.getOriginalMessage(), invalid);
+        }
+    }
+
+    /**
+     * Brings a schema-1 tree to schema 2, which only added fields: {@code errors.malformed} is 0
+     * (schema 1 counted malformed responses under {@code body}) and {@code client} is null (not
+     * recorded). Fields a schema-1 file lacks for other reasons still fail the strict read.
+     */
+    private static void fromSchema1(ObjectNode run) {
+        run.put("schema", RunResult.SCHEMA_VERSION);
+        JsonNode results = run.get("results");
+        if (results == null || !results.isArray()) {
+            return;
+        }
+        for (JsonNode result : results) {
+            if (!(result instanceof ObjectNode entry)) {
+                continue;
+            }
+            if (entry.get("errors") instanceof ObjectNode errors && !errors.has("malformed")) {
+                errors.put("malformed", 0);
+            }
+            if (!entry.has("client")) {
+                entry.putNull("client");
+            }
         }
     }
 

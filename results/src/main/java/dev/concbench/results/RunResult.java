@@ -30,7 +30,7 @@ public record RunResult(int schema, boolean complete, String incompleteReason, S
                         ClientCeiling clientCeiling, List<BenchmarkResult> results, String jmhRawFile) {
 
     /** The schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public RunResult {
         if (schema != SCHEMA_VERSION) {

@@ -35,7 +35,7 @@ class RecordChecksTest {
 
     @Test
     void duplicateKeysAreRefused() {
-        assertThatThrownBy(() -> new RunResult(1, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
+        assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
                 sample.machine(), sample.environment(), sample.clientCeiling(), List.of(valid, valid), null))
                 .hasMessageContaining("twice");
     }
@@ -44,7 +44,7 @@ class RecordChecksTest {
     void paramsAndServerInfoAreSortedAndKeyedByContent() {
         var result = new BenchmarkResult("b", "m", "s", Map.of("rate", "10", "connections", "4", "ms", "5"),
                 LoadModel.CLOSED, 1, valid.throughput(), valid.latency(), 1, ErrorCounts.NONE, valid.fairness(),
-                null, Map.of("z", "1", "a", "2"), true, null, false);
+                null, null, Map.of("z", "1", "a", "2"), true, null, false);
         assertThat(result.params().keySet()).containsExactly("connections", "ms", "rate");
         assertThat(result.serverInfo().keySet()).containsExactly("a", "z");
         assertThat(result.key()).isEqualTo(BenchmarkKey.of("b", "m", "s",
@@ -81,8 +81,8 @@ class RecordChecksTest {
     void closedLoopHasNoCorrectedLatency() {
         var p = valid.latency().uncorrected();
         assertThatThrownBy(() -> new BenchmarkResult("b", "m", "s", Map.of(), LoadModel.CLOSED, 1,
-                valid.throughput(), new Latency(p, p), 1, ErrorCounts.NONE, valid.fairness(), null, Map.of(), true,
-                List.of(), false))
+                valid.throughput(), new Latency(p, p), 1, ErrorCounts.NONE, valid.fairness(), null, null, Map.of(),
+                true, List.of(), false))
                 .hasMessage("latency corrected must be null for a closed loop");
     }
 
@@ -97,20 +97,21 @@ class RecordChecksTest {
 
     @Test
     void jmhRawFileIsAPlainNameBesideTheResult() {
-        assertThatThrownBy(() -> new RunResult(1, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
+        assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
                 sample.machine(), sample.environment(), sample.clientCeiling(), List.of(), "../raw.json"))
                 .hasMessageContaining("plain file name");
     }
 
     private RunResult withCompletion(boolean complete, String reason) {
-        return new RunResult(1, complete, reason, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH, sample.machine(),
+        return new RunResult(RunResult.SCHEMA_VERSION, complete, reason, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH, sample.machine(),
                 sample.environment(), sample.clientCeiling(), List.of(), null);
     }
 
     private BenchmarkResult withValidity(boolean isValid, List<String> reasons, boolean clientBound) {
         return new BenchmarkResult(valid.benchmark(), valid.model(), valid.scenario(), valid.params(),
                 valid.loadModel(), valid.measuredSeconds(), valid.throughput(), valid.latency(),
-                valid.requestsCompleted(), valid.errors(), valid.fairness(), valid.resources(), valid.serverInfo(),
+                valid.requestsCompleted(), valid.errors(), valid.fairness(), valid.client(), valid.resources(),
+                valid.serverInfo(),
                 isValid, reasons, clientBound);
     }
 }

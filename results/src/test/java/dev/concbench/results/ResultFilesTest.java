@@ -52,6 +52,34 @@ class ResultFilesTest {
     }
 
     @Test
+    void readsASchema1FileAsSchema2WithTheAddedFieldsEmpty() throws IOException {
+        Path file = dir.resolve("schema1.json");
+        Files.write(file, golden("golden/run-schema1.json"));
+
+        RunResult run = ResultFiles.read(file);
+
+        assertThat(run.schema()).isEqualTo(2);
+        assertThat(run.results()).hasSize(2).allSatisfy(result -> {
+            assertThat(result.client()).isNull();
+            assertThat(result.errors().malformed()).isZero();
+        });
+        // Everything schema 1 had reads as before.
+        RunResult sample = SampleRuns.sample();
+        assertThat(run.results().getFirst().fairness()).isEqualTo(sample.results().getFirst().fairness());
+        assertThat(run.results().getFirst().errors().timeout()).isEqualTo(2);
+        assertThat(run.environment()).isEqualTo(sample.environment());
+    }
+
+    @Test
+    void aSchema1FileStillFailsOnWhatSchema1Required() throws IOException {
+        Path file = dir.resolve("schema1-missing.json");
+        Files.writeString(file, new String(golden("golden/run-schema1.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"peakRssBytes\": 212860928,", ""));
+        assertProblem(file, ResultFileException.Problem.INVALID,
+                file + ": invalid result: results[0].resources: missing field \"peakRssBytes\"");
+    }
+
+    @Test
     void writingReplacesAnExistingFileAndLeavesNoTemporaryFile() throws IOException {
         Path file = dir.resolve("runs/abc/run.json");
         Files.createDirectories(file.getParent());
@@ -123,9 +151,17 @@ class ResultFilesTest {
     @Test
     void newerSchema() throws IOException {
         Path file = dir.resolve("future.json");
-        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 1,", "\"schema\": 2,"));
+        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 2,", "\"schema\": 3,"));
         assertProblem(file, ResultFileException.Problem.UNSUPPORTED_SCHEMA,
-                file + ": schema version 2 is newer than this concbench reads (1); use a newer concbench");
+                file + ": schema version 3 is newer than this concbench reads (2); use a newer concbench");
+    }
+
+    @Test
+    void olderSchemaThanAnyThisReads() throws IOException {
+        Path file = dir.resolve("ancient.json");
+        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 2,", "\"schema\": 0,"));
+        assertProblem(file, ResultFileException.Problem.UNSUPPORTED_SCHEMA,
+                file + ": schema version 0 is not one this concbench reads (1 to 2)");
     }
 
     @Test

@@ -21,8 +21,9 @@ final class SampleRuns {
                 Map.of("connections", "64"), LoadModel.CLOSED, 20.0,
                 Throughput.of(48_210.5, 1_130.25, List.of(List.of(47_900.0, 48_650.5), List.of(48_100.0, 48_191.5))),
                 new Latency(new Percentiles(964_210, 0.21, 1.18, 1.52, 2.05, 4.75, 11.3, 19.8, 42.1), null),
-                964_210, new ErrorCounts(0, 1, 0, 2, 0, 0),
+                964_210, new ErrorCounts(0, 1, 0, 2, 0, 0, 3),
                 new Fairness(64, 14_801, 15_066.5, 15_390, 0, 42.1),
+                new ClientUsage("epoll", 2, 11.25, 14.5),
                 new ServerResources(31, 83, 212_860_928L, 17.84, 0, 0),
                 Map.of("scheduler", "ForkJoinPool", "carriers", "2"), true, List.of(), false);
         var open = new BenchmarkResult("dev.concbench.benchmarks.SleepBenchmark.openLoop", "pool", "sleep",
@@ -31,8 +32,9 @@ final class SampleRuns {
                 new Latency(new Percentiles(318, 1000.2, 1001.0, 1002.5, 1004.0, 1010.0, 1012.0, 1012.0, 1012.0),
                         new Percentiles(318, 1000.5, 9_870.0, 14_900.0, 17_950.0, 19_800.0, 19_980.0, 19_998.0,
                                 20_001.0)),
-                318, new ErrorCounts(0, 0, 0, 7_682, 0, 0),
+                318, new ErrorCounts(0, 0, 0, 7_682, 0, 0, 0),
                 new Fairness(256, 0, 1.0, 2, 240, 20_001.0),
+                new ClientUsage("nio", 1, 0.5, 1.25),
                 null, Map.of(), false,
                 List.of("errors above 0.1% (7682 of 8000 requests)", "open loop fell behind its rate (16 of 400 req/s)"),
                 false);

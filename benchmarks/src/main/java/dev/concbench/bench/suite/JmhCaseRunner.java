@@ -41,6 +41,11 @@ final class JmhCaseRunner {
     static final String RESPONSES = "responses";
     /** How much longer than its window an iteration may take before JMH gives up on it. */
     private static final Duration ITERATION_GRACE = Duration.ofSeconds(90);
+    /** How long a case waits for another JMH run on the machine to release JMH's lock. */
+    static final Duration JMH_LOCK_WAIT = Duration.ofMinutes(5);
+    private static final Duration JMH_LOCK_POLL = Duration.ofMillis(500);
+    /** What JMH's {@link RunnerException} says when another JMH run holds its lock file. */
+    private static final String JMH_LOCK_MESSAGE = "Unable to acquire the JMH lock";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,8 +85,8 @@ final class JmhCaseRunner {
         Path log = directory.resolve("jmh.log");
         Files.createDirectories(trials);
         Timing timing = benchmark.timing();
-        Duration longestWindow = timing.warmupTime().compareTo(timing.measurementTime()) > 0
-                ? timing.warmupTime() : timing.measurementTime();
+        Duration longestWindow = (timing.warmupTime().compareTo(timing.measurementTime()) > 0
+                ? timing.warmupTime() : timing.measurementTime()).plus(timing.leadIn());
 
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchmark.scenario().benchmarkName()) + "$")
@@ -93,7 +98,7 @@ final class JmhCaseRunner {
                 .timeout(TimeValue.milliseconds(longestWindow.plus(ITERATION_GRACE).toMillis()))
                 .jvm(java.toString())
                 .jvmArgs(BenchmarkJvm.FLAGS.toArray(String[]::new))
-                .jvmArgsAppend(settings.withTrialDirectory(trials).asJvmArguments().toArray(String[]::new))
+                .jvmArgsAppend(settings.withTrialDirectory(trials).withWindowLeadIn(timing.leadIn()).asJvmArguments().toArray(String[]::new))
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())
@@ -107,7 +112,7 @@ final class JmhCaseRunner {
         Optional<String> failure = Optional.empty();
         Optional<Throughput> throughput = Optional.empty();
         try {
-            Collection<RunResult> results = new Runner(options.build()).run();
+            Collection<RunResult> results = runWhenJmhIsFree(options, benchmark);
             if (results.isEmpty()) {
                 failure = Optional.of("JMH produced no result (see " + log + ")");
             } else {
@@ -127,6 +132,38 @@ final class JmhCaseRunner {
             failure = trialFailure; // the harness's own account beats JMH's "no result"
         }
         return new CaseOutcome(throughput, records, jmhJson(json), failure, wallTime, log);
+    }
+
+    /**
+     * Runs JMH; while another JMH run on this machine holds JMH's lock (another suite, another
+     * user's benchmark), waits for it, up to {@link #JMH_LOCK_WAIT}, rather than failing or running
+     * alongside it and measuring both.
+     */
+    private static Collection<RunResult> runWhenJmhIsFree(ChainedOptionsBuilder options, BenchmarkCase benchmark)
+            throws RunnerException {
+        long deadline = System.nanoTime() + JMH_LOCK_WAIT.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                return new Runner(options.build()).run();
+            } catch (RunnerException e) {
+                boolean locked = e.getMessage() != null && e.getMessage().contains(JMH_LOCK_MESSAGE);
+                if (!locked || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                if (!told) {
+                    System.err.println("concbench-bench: another JMH run holds JMH's lock; " + benchmark.describe()
+                            + " waits for it (at most " + JMH_LOCK_WAIT.toMinutes() + " min)");
+                    told = true;
+                }
+                try {
+                    Thread.sleep(JMH_LOCK_POLL.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new RunnerException("interrupted while waiting for JMH's lock", interrupted);
+                }
+            }
+        }
     }
 
     /** JMH's figure for the responses counter, with its error and every iteration's value. */

@@ -4,6 +4,7 @@ import dev.concbench.bench.resources.ResourceUsage;
 import dev.concbench.bench.trial.TrialMeasurement;
 import dev.concbench.bench.trial.TrialRecord;
 import dev.concbench.results.BenchmarkResult;
+import dev.concbench.results.ClientUsage;
 import dev.concbench.results.ErrorCounts;
 import dev.concbench.results.Fairness;
 import dev.concbench.results.Latency;
@@ -26,8 +27,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Turns what one benchmark produced, JMH's figures and the trials' records, into a result-file
  * entry, and judges it: errors above {@value #MAX_ERROR_PERCENT} % of requests, a throughput within
- * {@value #CLIENT_BOUND_PERCENT} % of the client ceiling, a saturated client, or a failed trial make
- * it invalid, with the reason. Invalid results are kept, never dropped.
+ * {@value #CLIENT_BOUND_PERCENT} % of the client ceiling, a saturated client, a failed trial, or no
+ * verified response at all make it invalid, with the reason. Invalid results are kept, never dropped.
  */
 final class ResultAssembler {
 
@@ -69,6 +70,12 @@ final class ResultAssembler {
         }
 
         long requests = measured.stream().mapToLong(TrialMeasurement::requests).sum();
+        if (!measured.isEmpty() && requests == 0) {
+            long unfinished = measured.stream().mapToLong(TrialMeasurement::unfinished).sum();
+            reasons.add(String.format(Locale.ROOT,
+                    "no verified response in %.1f s of measurement (%d requests still unanswered at the window ends)",
+                    measured.stream().mapToDouble(TrialMeasurement::windowSeconds).sum(), unfinished));
+        }
         ErrorCounts errors = errors(measured);
         long attempts = requests + errors.total();
         if (attempts > 0 && errors.total() * 100.0 / attempts > MAX_ERROR_PERCENT) {
@@ -96,18 +103,33 @@ final class ResultAssembler {
         return new BenchmarkResult(benchmark.scenario().benchmarkName(), benchmark.model(),
                 benchmark.scenario().label(), benchmark.params(), open ? LoadModel.OPEN : LoadModel.CLOSED,
                 measured.stream().mapToDouble(TrialMeasurement::windowSeconds).sum(), throughput, latency, requests,
-                errors, fairness(measured), resources(trials), serverInfo(trials), reasons.isEmpty(), reasons,
+                errors, fairness(measured), client(trials), resources(trials), serverInfo(trials), reasons.isEmpty(),
+                reasons,
                 clientBound);
     }
 
     private static ErrorCounts errors(List<TrialMeasurement> measured) {
         Map<String, Long> sum = new TreeMap<>();
         measured.forEach(m -> m.errors().forEach((kind, count) -> sum.merge(kind, count, Long::sum)));
-        // The schema has no kind for a response that breaks HTTP framing; it is a response body
-        // that is not what the application sends.
         return new ErrorCounts(sum.getOrDefault("connect", 0L), sum.getOrDefault("read", 0L),
                 sum.getOrDefault("write", 0L), sum.getOrDefault("timeout", 0L), sum.getOrDefault("status", 0L),
-                sum.getOrDefault("body", 0L) + sum.getOrDefault("malformed", 0L));
+                sum.getOrDefault("body", 0L), sum.getOrDefault("malformed", 0L));
+    }
+
+    /**
+     * The client of the first trial that measured (every fork runs the same client), with the CPU
+     * time of every trial's measurement; {@code null} when no trial measured.
+     */
+    private static ClientUsage client(List<TrialRecord> trials) {
+        List<TrialRecord> measuring = trials.stream().filter(t -> t.measurement() != null && t.client().eventLoops() > 0)
+                .toList();
+        if (measuring.isEmpty()) {
+            return null;
+        }
+        TrialRecord.ClientSide first = measuring.getFirst().client();
+        return new ClientUsage(first.transport(), first.eventLoops(),
+                measuring.stream().mapToDouble(t -> t.measurement().eventLoopCpuSeconds()).sum(),
+                measuring.stream().mapToDouble(t -> t.measurement().processCpuSeconds()).sum());
     }
 
     private static Percentiles percentiles(List<TrialMeasurement> measured,

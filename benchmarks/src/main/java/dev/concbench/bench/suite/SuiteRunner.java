@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -97,7 +98,7 @@ public final class SuiteRunner {
 
         Instant startedAt = Instant.now();
         HarnessSettings harness = new HarnessSettings(null, options.inProcess(), options.pinning().server(),
-                options.pinning().client(), plan.preset().serverJvmFlags(), 0);
+                options.pinning().client(), plan.preset().serverJvmFlags(), 0, Duration.ZERO);
         Path workDirectory = options.workDir().resolve(WORK_DIRECTORY_TIME.format(startedAt));
         JmhCaseRunner jmh = new JmhCaseRunner(javaExecutable(), harness, workDirectory, options.jmhOutput());
         Environment environment = environment(harness, jmh.forkJvmFlags());

@@ -7,6 +7,7 @@ import dev.concbench.bench.HarnessSettings;
 import dev.concbench.bench.Scenario;
 import dev.concbench.bench.trial.TrialRecord;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,11 @@ class JmhCaseRunnerTest {
     @Test
     void runsABenchmarkAndCollectsJmhsFiguresAndTheTrialRecord(@TempDir Path work) throws Exception {
         HarnessSettings settings = new HarnessSettings(null, false, null, null,
-                List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1);
+                List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1, Duration.ZERO);
         JmhCaseRunner runner = new JmhCaseRunner(Path.of(System.getProperty("java.home"), "bin", "java"), settings,
                 work, false);
         BenchmarkCase hello = new BenchmarkCase(Scenario.HELLO, "pool", Map.of("connections", "4"),
-                Timing.of(1, 1, 1, 1, 1));
+                Timing.of(1, 1, 1, 1, 1).withLeadIn(0.5));
 
         CaseOutcome outcome = runner.run(hello, "001-hello-pool");
 
@@ -34,6 +35,8 @@ class JmhCaseRunnerTest {
         assertThat(trial.model()).isEqualTo("pool");
         assertThat(trial.params()).containsEntry("connections", "4");
         assertThat(trial.measurement().iterations()).isEqualTo(1);
+        // The lead-in is load before the window, never part of it.
+        assertThat(trial.measurement().windowSeconds()).isCloseTo(1.0, within(0.05));
         assertThat(trial.measurement().requests()).isPositive();
         assertThat(trial.resources().peakThreads()).isPositive();
         assertThat(trial.resources().cpuSeconds()).isPositive();

@@ -48,6 +48,10 @@ class ResultAssemblerTest {
         assertThat(result.resources().processesSpawned()).isEqualTo(7); // the server's own count beats the samples
         assertThat(result.resources().peakThreads()).isEqualTo(20);
         assertThat(result.serverInfo()).containsEntry("workers", "4").containsEntry("stopped.processesSpawned", "7");
+        assertThat(result.client().transport()).isEqualTo("epoll");
+        assertThat(result.client().eventLoops()).isEqualTo(1);
+        assertThat(result.client().eventLoopCpuSeconds()).isEqualTo(0.8);
+        assertThat(result.client().processCpuSeconds()).isEqualTo(1.2);
     }
 
     @Test
@@ -60,8 +64,21 @@ class ResultAssemblerTest {
         assertThat(result.invalidReasons()).containsExactly("errors are 0.60 % of requests (above 0.1 %)");
         assertThat(result.errors().timeout()).isEqualTo(2);
         assertThat(result.errors().connect()).isEqualTo(3);
-        assertThat(result.errors().body()).isEqualTo(1);
+        assertThat(result.errors().malformed()).isEqualTo(1);
+        assertThat(result.errors().body()).isZero();
         assertThat(result.errors().total()).isEqualTo(6);
+    }
+
+    @Test
+    void noVerifiedResponseAndNoErrorIsInvalidNotAQuietZero() {
+        TrialRecord trial = Trials.hello("process", 0, Map.of());
+
+        BenchmarkResult result = ResultAssembler.assemble(HELLO, outcome(0, List.of(trial), null), 20_000.0);
+
+        assertThat(result.errors().total()).isZero();
+        assertThat(result.valid()).isFalse();
+        assertThat(result.invalidReasons()).singleElement().asString()
+                .startsWith("no verified response in 2.0 s of measurement");
     }
 
     @Test
@@ -86,6 +103,7 @@ class ResultAssemblerTest {
         assertThat(result.throughput().score()).isZero();
         assertThat(result.throughput().hasConfidenceInterval()).isFalse();
         assertThat(result.resources()).isNull();
+        assertThat(result.client()).isNull();
         assertThat(result.latency().uncorrected().count()).isZero();
     }
 
@@ -102,5 +120,6 @@ class ResultAssemblerTest {
         assertThat(result.requestsCompleted()).isEqualTo(200);
         assertThat(result.measuredSeconds()).isEqualTo(4.0);
         assertThat(result.resources().processesSpawned()).isEqualTo(14);
+        assertThat(result.client().eventLoopCpuSeconds()).isEqualTo(1.6); // both forks' measurements
     }
 }

@@ -79,7 +79,7 @@ class RunnerOptionsTest {
                 new PrintStream(out), System.err);
 
         assertThat(code).isZero();
-        assertThat(out.toString().lines().toList()).contains("  hello model=pool connections=64",
+        assertThat(out.toString().lines().toList()).contains("  hello model=pool connections=8",
                 "  sleep model=pool connections=10 ms=100");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.concbench.bench.Scenario;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class SuitePlanTest {
 
         assertThat(plan.models()).isEqualTo(MODELS);
         assertThat(plan.cases()).extracting(BenchmarkCase::describe).containsExactly(
-                "hello model=iterative connections=64", "hello model=netty connections=64",
-                "hello model=pool connections=64",
+                "hello model=iterative connections=8", "hello model=netty connections=8",
+                "hello model=pool connections=8",
                 "sleep model=iterative connections=10 ms=100", "sleep model=netty connections=10 ms=100",
                 "sleep model=pool connections=10 ms=100");
     }
@@ -92,5 +93,24 @@ class SuitePlanTest {
     void timingNeverAllowsZeroForks() {
         assertThatThrownBy(() -> Timing.of(0, 1, 1, 1, 1)).hasMessageContaining("forks must be at least 1");
         assertThat(Timing.of(2, 3, 1, 5, 2).loadTime().toSeconds()).isEqualTo(2 * (3 + 10));
+    }
+
+    @Test
+    void aLeadInPrecedesEveryWindowAndCountsAsLoadTime() {
+        Timing timing = Timing.of(2, 1, 1, 3, 2).withLeadIn(0.5);
+
+        assertThat(timing.leadIn()).isEqualTo(Duration.ofMillis(500));
+        assertThat(timing.loadTime()).isEqualTo(Duration.ofMillis(2 * (1_500 + 3 * 2_500)));
+        assertThat(Timing.of(1, 0, 1, 1, 1).leadIn()).isZero();
+        assertThatThrownBy(() -> Timing.of(1, 0, 1, 1, 1).withLeadIn(-1)).hasMessageContaining("leadIn must not be negative");
+    }
+
+    @Test
+    void theSmokeSuiteLeadsIntoEveryWindowSoThatSlowStartingModelsAreMeasuredWarm() {
+        assertThat(SuitePreset.SMOKE.scenarios()).allSatisfy(plan -> {
+            assertThat(plan.timing().leadIn()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(plan.timing().measurementTime()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(plan.timing().forks()).isEqualTo(1);
+        });
     }
 }

@@ -43,6 +43,7 @@ final class ResultText {
         add(kinds, "timeout", errors.timeout());
         add(kinds, "status", errors.status());
         add(kinds, "body", errors.body());
+        add(kinds, "malformed", errors.malformed());
         return Numbers.grouped(total) + (total == 1 ? " error (" : " errors (") + String.join(", ", kinds) + ")";
     }
 

@@ -164,7 +164,7 @@ class ComparisonTest {
         BenchmarkResult r = run.results().getFirst();
         var changed = new BenchmarkResult(r.benchmark(), r.model(), r.scenario(), r.params(), r.loadModel(),
                 r.measuredSeconds(), throughput, r.latency(), r.requestsCompleted(), r.errors(), r.fairness(),
-                r.resources(), r.serverInfo(), r.valid(), r.invalidReasons(), r.clientBound());
+                r.client(), r.resources(), r.serverInfo(), r.valid(), r.invalidReasons(), r.clientBound());
         var results = new java.util.ArrayList<>(run.results());
         results.set(0, changed);
         return new RunResult(run.schema(), run.complete(), run.incompleteReason(), run.suite(), run.startedAt(),
