@@ -72,21 +72,25 @@ final class Messages {
     }
 
     /**
-     * What to answer a head Netty's decoder rejected: our status (and reason) where Netty's failure
-     * says which limit or rule was broken; otherwise, when the request line was parsed, whatever of
-     * the head Netty parsed is checked against our rules (Netty reports most violations untyped);
-     * failing that, 400 with Netty's reason.
+     * What to answer a head Netty's decoder rejected: our parser's verdict on the same bytes when
+     * {@link CheckedRequestDecoder} has it (always, but where Netty gives up before our parser
+     * would); else our status and reason where Netty's failure says which limit or rule was broken;
+     * otherwise, when the request line was parsed, whatever of the head Netty parsed is checked
+     * against our rules; failing that, 400 with Netty's reason.
      */
     static HttpException rejectedHead(HttpRequest failed, Throwable cause, HttpLimits limits) {
         switch (cause) {
+            case CheckedRequestDecoder.Rejected ours -> {
+                return ours.verdict();
+            }
             case TooLongHttpLineException tooLong -> {
-                return new HttpException(414, "request line too long");
+                return RequestRules.requestLineTooLong();
             }
             case TooLongHttpHeaderException tooLarge -> {
-                return new HttpException(431, "header section too large");
+                return RequestRules.headerSectionTooLarge();
             }
             case InvalidLineSeparatorException bareLineFeed -> {
-                return new HttpException(400, "line not terminated by CRLF");
+                return RequestRules.bareLineFeed();
             }
             default -> {
                 // other failures are untyped
