@@ -12,6 +12,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.CombinedChannelDuplexHandler;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -76,6 +77,10 @@ public final class NettyServer implements Server {
                     .group(loops)
                     .channel(transport.serverChannelType())
                     .option(ChannelOption.SO_BACKLOG, config.backlog())
+                    // drain the accept queue on each wakeup (Netty's default takes 16): a connection
+                    // left in the queue waits whole rounds of serving the accepted ones
+                    .option(ChannelOption.RCVBUF_ALLOCATOR,
+                            new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(config.backlog()))
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new Pipeline(application, config));
