@@ -13,6 +13,7 @@ import dev.concbench.servers.http.ResponseEncoder.ConnectionHeader;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeadersFactory;
@@ -51,8 +52,6 @@ final class Messages {
 
     /** The response headers are ours, already valid: Netty need not check them again. */
     private static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory()
-            .withValidation(false);
-    private static final HttpHeadersFactory RESPONSE_TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
             .withValidation(false);
     private static final HttpResponseStatus[] STATUSES = statuses();
 
@@ -116,7 +115,7 @@ final class Messages {
     /** {@code 100 Continue}: the status line alone, as our models send it. */
     static FullHttpResponse continueResponse() {
         return new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER, RESPONSE_HEADERS, RESPONSE_TRAILERS);
+                HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER, RESPONSE_HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE);
     }
 
     /**
@@ -129,7 +128,8 @@ final class Messages {
                                      ConnectionHeader connection) {
         ByteBuffer body = ResponseEncoder.body(request, response);
         FullHttpResponse netty = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                STATUSES[response.status()], Unpooled.wrappedBuffer(body), RESPONSE_HEADERS, RESPONSE_TRAILERS);
+                STATUSES[response.status()], Unpooled.wrappedBuffer(body), RESPONSE_HEADERS.newHeaders(),
+                EmptyHttpHeaders.INSTANCE); // never trailers: the body has a Content-Length
         io.netty.handler.codec.http.HttpHeaders headers = netty.headers();
         headers.add(SERVER, SERVER_NAME);
         headers.add(DATE, HttpDate.text());
