@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * An incremental HTTP/1.1 request parser (RFC 9112), fed from {@link ByteBuffer}s so that blocking
@@ -99,7 +100,7 @@ public final class RequestParser {
         while (true) {
             switch (state) {
                 case REQUEST_LINE -> {
-                    if (!readLine(in, limits.maxRequestLineBytes(), 414, "request line too long")) {
+                    if (!readLine(in, limits.maxRequestLineBytes(), RequestRules::requestLineTooLong)) {
                         return null;
                     }
                     if (lineLength > 0) { // empty lines before a request line are ignored
@@ -128,7 +129,8 @@ public final class RequestParser {
                     return complete();
                 }
                 case CHUNK_SIZE -> {
-                    if (!readLine(in, MAX_CHUNK_SIZE_LINE_BYTES, 400, "chunk size line too long")) {
+                    if (!readLine(in, MAX_CHUNK_SIZE_LINE_BYTES,
+                            () -> new HttpException(400, "chunk size line too long"))) {
                         return null;
                     }
                     parseChunkSize();
@@ -141,7 +143,7 @@ public final class RequestParser {
                     state = State.CHUNK_END;
                 }
                 case CHUNK_END -> {
-                    if (!readLine(in, 0, 400, "chunk data not followed by CRLF")) {
+                    if (!readLine(in, 0, () -> new HttpException(400, "chunk data not followed by CRLF"))) {
                         return null;
                     }
                     state = State.CHUNK_SIZE;
@@ -166,8 +168,7 @@ public final class RequestParser {
      * first; the partial line is kept for the next call. A complete line stays in {@link #line}
      * until the next call starts a new one.
      */
-    private boolean readLine(ByteBuffer in, int maxBytes, int statusWhenTooLong, String reasonWhenTooLong)
-            throws HttpException {
+    private boolean readLine(ByteBuffer in, int maxBytes, Supplier<HttpException> tooLong) throws HttpException {
         if (lineComplete) {
             lineLength = 0;
             lineComplete = false;
@@ -185,10 +186,10 @@ public final class RequestParser {
             if (b == '\r') {
                 sawCarriageReturn = true;
             } else if (b == '\n') {
-                throw new HttpException(400, "line not terminated by CRLF");
+                throw RequestRules.bareLineFeed();
             } else {
                 if (lineLength >= maxBytes) {
-                    throw new HttpException(statusWhenTooLong, reasonWhenTooLong);
+                    throw tooLong.get();
                 }
                 if (lineLength == line.length) {
                     line = Arrays.copyOf(line, line.length * 2);
@@ -202,7 +203,7 @@ public final class RequestParser {
     /** Reads a header or trailer line; every field line, with its CRLF, counts against maxHeaderBytes. */
     private boolean readFieldLine(ByteBuffer in) throws HttpException {
         int room = Math.max(0, limits.maxHeaderBytes() - headerBytes - 2);
-        if (!readLine(in, room, 431, "header section too large")) {
+        if (!readLine(in, room, RequestRules::headerSectionTooLarge)) {
             return false;
         }
         if (lineLength > 0) {

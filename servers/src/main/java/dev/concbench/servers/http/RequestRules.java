@@ -149,6 +149,21 @@ public final class RequestRules {
         return !close && (version == HttpVersion.HTTP_1_1 || keepAliveToken);
     }
 
+    /** 414: a request line longer than {@link HttpLimits#maxRequestLineBytes()}. */
+    public static HttpException requestLineTooLong() {
+        return new HttpException(414, "request line too long");
+    }
+
+    /** 431: a header section larger than {@link HttpLimits#maxHeaderBytes()}. */
+    public static HttpException headerSectionTooLarge() {
+        return new HttpException(431, "header section too large");
+    }
+
+    /** 400: a line ended by LF alone. */
+    public static HttpException bareLineFeed() {
+        return new HttpException(400, "line not terminated by CRLF");
+    }
+
     /** The 413 for a body, declared or decoded so far, larger than {@link HttpLimits#maxBodyBytes()}. */
     public static HttpException bodyTooLarge(HttpLimits limits) {
         return new HttpException(413, "body larger than " + limits.maxBodyBytes() + " bytes");

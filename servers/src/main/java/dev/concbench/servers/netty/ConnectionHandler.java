@@ -25,9 +25,9 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The last handler of a Netty connection, after {@code HttpServerCodec}: checks each request head
- * with our rules, sends {@code 100 Continue} when asked (always: unlike our parser, it cannot tell
- * whether the body came with the head), collects the body up to
+ * The last handler of a Netty connection, after Netty's HTTP codec: checks each request head
+ * with our rules, sends {@code 100 Continue} when asked unless the whole body came in the same read
+ * as the head (as our models: that client waits for nothing), collects the body up to
  * {@link HttpLimits#maxBodyBytes()}, runs the application on the event loop and writes its answer
  * (flushed once per read, so pipelined answers share a write). A request that breaks the rules, or
  * an answer that closes the connection, ends with a lingering close like our models': half-close,
@@ -56,6 +56,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private Messages.Head head;
     private byte[] body = NO_BODY;
     private int bodyLength;
+    /** {@code 100 Continue} is owed unless the whole body arrives in the same read as the head. */
+    private boolean continuePending;
     private ScheduledFuture<?> lingerTimeout;
 
     ConnectionHandler(HttpHandler application, HttpLimits limits) {
@@ -79,6 +81,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (continuePending) { // the body did not come with the head: the client waits for this
+            continuePending = false;
+            ctx.write(Messages.continueResponse(), ctx.voidPromise());
+        }
         ctx.flush();
     }
 
@@ -119,9 +125,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         RequestRules.Framing framing = head.framing();
-        if (framing.continueRequested()) {
-            ctx.writeAndFlush(Messages.continueResponse(), ctx.voidPromise());
-        }
+        continuePending = framing.continueRequested();
         body = framing.chunked() || framing.contentLength() == 0 ? NO_BODY : new byte[(int) framing.contentLength()];
         bodyLength = 0;
         phase = Phase.BODY;
@@ -156,6 +160,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         head = null;
         body = NO_BODY;
         phase = Phase.HEAD;
+        continuePending = false; // the body came with the head (or before the read ended)
         HttpRequest request = new HttpRequest(complete.method(), complete.target(), complete.split().path(),
                 complete.split().query(), complete.version(), complete.headers(), requestBody,
                 RequestRules.keepAlive(complete.version(), complete.headers()));
@@ -182,6 +187,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         phase = Phase.CLOSING;
+        continuePending = false;
         head = null;
         body = NO_BODY;
         ctx.writeAndFlush(answer).addListener((ChannelFutureListener) this::lingeringClose);

@@ -13,6 +13,7 @@ import dev.concbench.servers.http.ResponseEncoder.ConnectionHeader;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeadersFactory;
@@ -52,8 +53,6 @@ final class Messages {
     /** The response headers are ours, already valid: Netty need not check them again. */
     private static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory()
             .withValidation(false);
-    private static final HttpHeadersFactory RESPONSE_TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
-            .withValidation(false);
     private static final HttpResponseStatus[] STATUSES = statuses();
 
     private Messages() {
@@ -72,21 +71,25 @@ final class Messages {
     }
 
     /**
-     * What to answer a head Netty's decoder rejected: our status (and reason) where Netty's failure
-     * says which limit or rule was broken; otherwise, when the request line was parsed, whatever of
-     * the head Netty parsed is checked against our rules (Netty reports most violations untyped);
-     * failing that, 400 with Netty's reason.
+     * What to answer a head Netty's decoder rejected: our parser's verdict on the same bytes when
+     * {@link CheckedRequestDecoder} has it (always, but where Netty gives up before our parser
+     * would); else our status and reason where Netty's failure says which limit or rule was broken;
+     * otherwise, when the request line was parsed, whatever of the head Netty parsed is checked
+     * against our rules; failing that, 400 with Netty's reason.
      */
     static HttpException rejectedHead(HttpRequest failed, Throwable cause, HttpLimits limits) {
         switch (cause) {
+            case CheckedRequestDecoder.Rejected ours -> {
+                return ours.verdict();
+            }
             case TooLongHttpLineException tooLong -> {
-                return new HttpException(414, "request line too long");
+                return RequestRules.requestLineTooLong();
             }
             case TooLongHttpHeaderException tooLarge -> {
-                return new HttpException(431, "header section too large");
+                return RequestRules.headerSectionTooLarge();
             }
             case InvalidLineSeparatorException bareLineFeed -> {
-                return new HttpException(400, "line not terminated by CRLF");
+                return RequestRules.bareLineFeed();
             }
             default -> {
                 // other failures are untyped
@@ -112,7 +115,7 @@ final class Messages {
     /** {@code 100 Continue}: the status line alone, as our models send it. */
     static FullHttpResponse continueResponse() {
         return new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER, RESPONSE_HEADERS, RESPONSE_TRAILERS);
+                HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER, RESPONSE_HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE);
     }
 
     /**
@@ -125,7 +128,8 @@ final class Messages {
                                      ConnectionHeader connection) {
         ByteBuffer body = ResponseEncoder.body(request, response);
         FullHttpResponse netty = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                STATUSES[response.status()], Unpooled.wrappedBuffer(body), RESPONSE_HEADERS, RESPONSE_TRAILERS);
+                STATUSES[response.status()], Unpooled.wrappedBuffer(body), RESPONSE_HEADERS.newHeaders(),
+                EmptyHttpHeaders.INSTANCE); // never trailers: the body has a Content-Length
         io.netty.handler.codec.http.HttpHeaders headers = netty.headers();
         headers.add(SERVER, SERVER_NAME);
         headers.add(DATE, HttpDate.text());

@@ -11,8 +11,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.CombinedChannelDuplexHandler;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,12 +23,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The reference: Netty with its native epoll transport where it loads (NIO otherwise), Netty's own
- * HTTP/1.1 codec ({@code HttpServerCodec}, configured with our limits), and the same application,
- * run on the event loops like {@code selector}'s. Nothing else is in the pipeline but an idle
- * timer (the read timeout) and {@link ConnectionHandler}, which applies our rules, collects bodies
- * and translates to and from the application ({@link Messages}), so the answers are byte for byte
- * our models' (but for the reason text of some malformed requests, which Netty's decoder describes
- * in its own words).
+ * HTTP/1.1 codec (the two halves of {@code HttpServerCodec}: its request decoder, configured with our
+ * limits and watched by {@link CheckedRequestDecoder}, and its {@code HttpResponseEncoder}), and the
+ * same application, run on the event loops like {@code selector}'s. Nothing else is in the
+ * pipeline but an idle timer (the read timeout) and {@link ConnectionHandler}, which applies our
+ * rules, collects bodies and translates to and from the application ({@link Messages}), so the
+ * answers are byte for byte our models', rejections included. ({@code HttpServerCodec} itself
+ * cannot take a decoder subclass; what it adds, pairing responses with HEAD and CONNECT requests to
+ * frame their bodies, our answers do not need: they always carry Content-Length, and no body for
+ * HEAD.)
  *
  * <p>The event loops (their number is the worker count, 1 by default) accept as well as serve. Their
  * threads are made through {@link ServerThreads} ({@code netty-loop-<n>}); see {@link EventLoops}.
@@ -72,6 +77,10 @@ public final class NettyServer implements Server {
                     .group(loops)
                     .channel(transport.serverChannelType())
                     .option(ChannelOption.SO_BACKLOG, config.backlog())
+                    // drain the accept queue on each wakeup (Netty's default takes 16): a connection
+                    // left in the queue waits whole rounds of serving the accepted ones
+                    .option(ChannelOption.RCVBUF_ALLOCATOR,
+                            new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(config.backlog()))
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new Pipeline(application, config));
@@ -147,7 +156,8 @@ public final class NettyServer implements Server {
             channel.pipeline().addLast(
                     // idle = neither read nor write progress, as the selector model's sweep
                     new IdleStateHandler(true, 0, 0, readTimeoutNanos, TimeUnit.NANOSECONDS),
-                    new HttpServerCodec(decoderConfig),
+                    new CombinedChannelDuplexHandler<>(new CheckedRequestDecoder(decoderConfig, limits),
+                            new HttpResponseEncoder()),
                     new ConnectionHandler(application, limits));
         }
     }
