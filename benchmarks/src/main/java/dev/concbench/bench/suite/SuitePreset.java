@@ -33,24 +33,24 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
      * 2 s for sleep), each preceded by a second of lead-in on its own connections: that brings a
      * model that starts a JVM per connection ({@code process}, about half a second per answer at 8
      * connections on two idle cores) to its steady state, so that its window counts its real, small
-     * rate rather than its cold start. Hello and the client ceiling also get one 2 s warm-up
-     * iteration: a freshly started {@code netty} server answers only about a thousand requests in
-     * its first second (its pipeline runs interpreted until the JIT catches up; measured
-     * 948/s, then 5,263, 9,540/s in 1 s windows from a cold start), so without it the ceiling and
-     * netty's figure measure the JIT, not the model. Sleep needs no warm-up: its time is the sleep.
+     * rate rather than its cold start. Hello and the client ceiling also get one 4 s warm-up
+     * iteration: a freshly started {@code netty} server needs about four seconds on two cores to
+     * reach its pace (see {@link #quick()}), so without it the ceiling and netty's figure measure
+     * the JIT, not the model (with a 2 s warm-up the ceiling came out at 8,327/s, netty's hello at
+     * 14,718/s, pool's at 48,191/s). Sleep needs no warm-up: its time is the sleep.
      * In such a window the client counts thousands of responses from the fast models and still ten
      * to twenty from the slowest; one window gives no JMH error bar, which two or three such short
      * windows would not give usefully either. Hello runs at 8 connections, where {@code process}
      * answers within the client's 2 s request timeout on two cores unless other work crowds them
      * (then its timeouts make the result invalid, with the reason); at 64 it starts 64 JVMs at
-     * once and answers none in time. About eight seconds per model and scenario, JVM starts
+     * once and answers none in time. About ten seconds per model and scenario, JVM starts
      * included.
      */
     public static final SuitePreset SMOKE = new SuitePreset(Suite.SMOKE, List.of(
-            ScenarioPlan.of(Scenario.HELLO, Timing.of(1, 1, 2, 1, 1.5).withLeadIn(1), "connections", List.of(8)),
+            ScenarioPlan.of(Scenario.HELLO, Timing.of(1, 1, 4, 1, 1.5).withLeadIn(1), "connections", List.of(8)),
             ScenarioPlan.of(Scenario.SLEEP, Timing.of(1, 0, 1, 1, 2).withLeadIn(1), "connections", List.of(10),
                     "ms", List.of(100))),
-            64, Timing.of(1, 1, 2, 1, 1).withLeadIn(0.5), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS);
+            64, Timing.of(1, 1, 4, 1, 1).withLeadIn(0.5), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS);
 
     /**
      * The default: hello at 1, 16, 64 and 256 connections, the blog's experiment as the blog ran
@@ -124,11 +124,15 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
     }
 
     /**
-     * Two warm-up windows of 1 s, five measured windows of 1 s: five values give JMH's 99.9 %
-     * interval a t-factor of 8.6, where three 1.5 s windows would give 31.6 for nearly the same time.
+     * Three warm-up windows of 1 s, four measured windows of 1 s. The warm-up is what a freshly
+     * started {@code netty} server needs on two cores: measured with {@code wrk -t1 -c64 -d1s}
+     * windows from a cold start, it answered 4,312, 10,312, 13,156, 41,719, then about 63,000/s
+     * (selector: 21,616, 56,506, 64,231, then about 75,000/s). Four values give JMH's 99.9 %
+     * interval a t-factor of 12.9, where three 1.5 s windows would give 31.6 for nearly the same
+     * time; the suite keeps to its 20 minutes with eight models.
      */
     private static Timing quick() {
-        return Timing.of(1, 2, 1, 5, 1);
+        return Timing.of(1, 3, 1, 4, 1);
     }
 
     private static Timing full() {
