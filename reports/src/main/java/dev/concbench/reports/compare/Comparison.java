@@ -25,12 +25,15 @@ import java.util.stream.Collectors;
  *       the union of their JMH 99.9 % confidence intervals. A regression needs the candidate's
  *       interval entirely below that union <em>and</em> a drop of at least
  *       {@link CompareOptions#minEffectPercent()}; an improvement the mirror image. Where JMH gave
- *       no interval (a single iteration), the scores themselves stand in, and the effect size
- *       does the work.</li>
+ *       no interval (a single measured window) and there are several baseline runs, the range of
+ *       their scores is the noise. With one window and one baseline run the noise is unknown and
+ *       the change is reported but not judged: two smoke runs of the same commit on a 2-core
+ *       machine differed by up to 180 % in such windows.</li>
  *   <li>p99 latency (lower is better; corrected latency for an open loop): percentiles carry no
  *       confidence interval, so the baseline's noise is the range of the baseline runs' p99 values,
  *       and the change must reach {@link CompareOptions#minLatencyEffectPercent()}. Several
- *       baselines make this much more robust than one.</li>
+ *       baselines make this much more robust than one; with one baseline run, a p99 is judged
+ *       only when both runs measured several windows.</li>
  *   <li>A benchmark's verdict is the worse of the two. Invalid and client-bound results are
  *       compared like any other and carry a note.</li>
  * </ul>
@@ -151,13 +154,22 @@ public record Comparison(RunResult candidate, List<RunResult> baselines, Compare
 
     private static MetricChange throughputChange(BenchmarkResult candidate, List<BenchmarkResult> baselines,
                                                  CompareOptions options) {
-        boolean noiseKnown = candidate.throughput().hasConfidenceInterval()
-                && baselines.stream().allMatch(b -> b.throughput().hasConfidenceInterval());
+        boolean noiseKnown = severalWindows(candidate, baselines);
+        if (!noiseKnown && baselines.size() < 2) {
+            return MetricChange.notJudged("throughput", Direction.HIGHER_IS_BETTER,
+                    baselines.getFirst().throughput().score(), candidate.throughput().score());
+        }
         return MetricChange.judge("throughput", Direction.HIGHER_IS_BETTER,
                 baselines.stream().map(b -> b.throughput().score()).toList(),
                 baselines.stream().map(b -> interval(b.throughput(), noiseKnown)).toList(),
                 candidate.throughput().score(), interval(candidate.throughput(), noiseKnown),
                 options.minEffectPercent(), noiseKnown);
+    }
+
+    /** Whether every side measured several windows, so that JMH could give a confidence interval. */
+    private static boolean severalWindows(BenchmarkResult candidate, List<BenchmarkResult> baselines) {
+        return candidate.throughput().hasConfidenceInterval()
+                && baselines.stream().allMatch(b -> b.throughput().hasConfidenceInterval());
     }
 
     private static Interval interval(Throughput throughput, boolean useConfidence) {
@@ -176,6 +188,10 @@ public record Comparison(RunResult candidate, List<RunResult> baselines, Compare
                     "no latency samples");
         }
         List<Double> values = baselineLatency.stream().map(Percentiles::p99Ms).toList();
+        if (values.size() < 2 && !severalWindows(candidate, baselines)) {
+            return MetricChange.notJudged("p99", Direction.LOWER_IS_BETTER, values.getFirst(),
+                    candidateLatency.p99Ms());
+        }
         return MetricChange.judge("p99", Direction.LOWER_IS_BETTER, values,
                 values.stream().map(Interval::point).toList(), candidateLatency.p99Ms(),
                 Interval.point(candidateLatency.p99Ms()), options.minLatencyEffectPercent(), false);

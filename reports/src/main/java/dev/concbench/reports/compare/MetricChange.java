@@ -62,6 +62,17 @@ public record MetricChange(String metric, Direction direction, double baseline, 
                 reason);
     }
 
+    /**
+     * A change whose noise is unknown (one measured window on each side and one baseline run), so
+     * that no verdict can be given: reported with its size, judged as no significant change.
+     */
+    static MetricChange notJudged(String metric, Direction direction, double baseline, double candidate) {
+        double change = baseline == 0 ? (candidate == 0 ? 0 : Double.POSITIVE_INFINITY)
+                : (candidate - baseline) / baseline * 100;
+        return new MetricChange(metric, direction, baseline, candidate, Interval.point(baseline),
+                Interval.point(candidate), change, Verdict.NO_CHANGE, "noise unknown, not judged");
+    }
+
     /** A metric that cannot be compared (for instance no latency samples on one side). */
     static MetricChange notComparable(String metric, Direction direction, double baseline, double candidate,
                                       String reason) {

@@ -119,18 +119,42 @@ class ComparisonTest {
     }
 
     @Test
-    void withoutConfidenceIntervalsTheEffectSizeDecides() {
+    void oneWindowAgainstOneBaselineRunIsReportedButNotJudged() {
         BenchmarkResult base = baseline.results().getFirst();
-        RunResult pointBaseline = withFirstThroughput(baseline,
-                new Throughput(base.throughput().score(), null, Throughput.UNIT, null, null, List.of()));
-        RunResult pointDrop = withFirstThroughput(baseline,
-                new Throughput(base.throughput().score() * 0.8, null, Throughput.UNIT, null, null, List.of()));
+        RunResult pointBaseline = withFirstThroughput(baseline, point(base.throughput().score()));
+        RunResult pointDrop = withFirstThroughput(baseline, point(base.throughput().score() * 0.7));
 
-        BenchmarkComparison row = Comparison.of(List.of(pointBaseline), pointDrop).rows().stream()
-                .filter(r -> r.key().equals(base.key())).findFirst().orElseThrow();
+        BenchmarkComparison row = rowOf(Comparison.of(List.of(pointBaseline), pointDrop), base);
 
-        assertThat(row.throughput().verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(row.throughput().reason()).isEqualTo("beyond 5%");
+        assertThat(row.throughput().verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(row.throughput().reason()).isEqualTo("noise unknown, not judged");
+        assertThat(row.throughput().changePercent()).isCloseTo(-30, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(row.p99().reason()).isEqualTo("noise unknown, not judged");
+    }
+
+    @Test
+    void oneWindowAgainstSeveralBaselineRunsIsJudgedOnTheirRange() {
+        BenchmarkResult base = baseline.results().getFirst();
+        double score = base.throughput().score();
+        List<RunResult> baselines = List.of(withFirstThroughput(baseline, point(score)),
+                withFirstThroughput(baseline, point(score * 1.04)));
+
+        BenchmarkComparison drop = rowOf(Comparison.of(baselines, withFirstThroughput(baseline, point(score * 0.8))), base);
+        BenchmarkComparison inside = rowOf(Comparison.of(baselines, withFirstThroughput(baseline, point(score * 1.02))),
+                base);
+
+        assertThat(drop.throughput().verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(drop.throughput().reason()).isEqualTo("outside baseline range, beyond 5%");
+        assertThat(inside.throughput().verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(inside.throughput().reason()).isEqualTo("inside baseline range");
+    }
+
+    private static Throughput point(double score) {
+        return new Throughput(score, null, Throughput.UNIT, null, null, List.of());
+    }
+
+    private static BenchmarkComparison rowOf(Comparison comparison, BenchmarkResult result) {
+        return comparison.rows().stream().filter(r -> r.key().equals(result.key())).findFirst().orElseThrow();
     }
 
     @Test
