@@ -43,9 +43,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LoadClient implements AutoCloseable {
 
+    /** How long {@link #close()} waits for each event-loop thread to end after Netty reports it stopped. */
+    private static final long THREAD_END_TIMEOUT_MILLIS = 10_000;
+
     private final MultiThreadIoEventLoopGroup group;
     private final List<EventExecutor> loops;
     private final long[] loopThreadIds;
+    private final List<Thread> loopThreads;
     private final Transport transport;
     private final String fallbackReason;
     private final ChannelFactory<? extends Channel> channelFactory;
@@ -69,10 +73,13 @@ public final class LoadClient implements AutoCloseable {
         group.forEach(executors::add);
         this.loops = List.copyOf(executors);
         this.loopThreadIds = new long[loops.size()];
+        List<Thread> threads = new ArrayList<>();
         try {
             for (int i = 0; i < loops.size(); i++) {
-                loopThreadIds[i] = loops.get(i).submit(() -> Thread.currentThread().threadId()).get();
+                threads.add(loops.get(i).submit(Thread::currentThread).get());
+                loopThreadIds[i] = threads.get(i).threadId();
             }
+            this.loopThreads = List.copyOf(threads);
         } catch (InterruptedException | ExecutionException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
             if (e instanceof InterruptedException) {
@@ -144,6 +151,21 @@ public final class LoadClient implements AutoCloseable {
     public void close() {
         closed = true;
         group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        // Netty completes the termination future just before a loop thread ends: wait for the end.
+        boolean interrupted = false;
+        for (Thread thread : loopThreads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join(THREAD_END_TIMEOUT_MILLIS);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     List<EventExecutor> loops() {
