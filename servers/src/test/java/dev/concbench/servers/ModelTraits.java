@@ -17,11 +17,11 @@ import java.util.List;
  * @param connectionStartsAJvm        each connection costs the start of a JVM (around a tenth of a
  *                                    second of CPU): tests that open many connections open fewer
  */
-record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnectionsAtOnce, SlowRequest slowRequest,
+public record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnectionsAtOnce, SlowRequest slowRequest,
                    boolean connectionStartsAJvm) {
 
     /** Whom a request that blocks its handler holds up. */
-    enum SlowRequest {
+    public enum SlowRequest {
         /** Only its own connection: other clients are answered meanwhile. */
         ONLY_ITS_OWN_CONNECTION,
         /** Every other client: the model runs one handler at a time. */
@@ -32,7 +32,8 @@ record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnection
 
     private static final ModelTraits FULL = new ModelTraits(false, true, SlowRequest.ONLY_ITS_OWN_CONNECTION, false);
 
-    static ModelTraits of(String modelName) {
+    /** The traits of a model; every model not named here gets the whole suite. */
+    public static ModelTraits of(String modelName) {
         return switch (modelName) {
             // One thread: accept, serve one request, close, repeat (the blog's first server).
             case "iterative" -> new ModelTraits(true, false, SlowRequest.EVERYONE, false);

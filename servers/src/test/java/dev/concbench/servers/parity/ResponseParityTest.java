@@ -2,6 +2,7 @@ package dev.concbench.servers.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concbench.servers.ModelTraits;
 import dev.concbench.servers.Server;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerModel;
@@ -201,19 +202,9 @@ class ResponseParityTest {
         String pipeline = get("/bytes?n=300000") + "\r\n" + get("/hello") + "\r\n"
                 + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nping" + "HEAD /json HTTP/1.1\r\nHost: x\r\n\r\n"
                 + get("/json") + "Connection: close\r\n\r\n";
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        for (var entry : servers.entrySet()) {
-            if (entry.getKey().equals("iterative") || entry.getKey().equals("process")) {
-                continue; // one request per connection
-            }
-            try (RawClient client = RawClient.connect(entry.getValue().address())) {
-                client.send(pipeline);
-                List<String> responses = List.of(client.read().text(), client.read().text(), client.read().text(),
-                        client.readHead().text(), client.read().text());
-                assertThat(client.readToEnd()).as(entry.getKey() + " closes after the last answer").isEmpty();
-                answers.put(entry.getKey(), responses.stream().map(ResponseParityTest::maskDate).toList());
-            }
-        }
+        Map<String, List<String>> answers = pipelinedAnswers(pipeline, "the last answer", client -> List.of(
+                client.read().text(), client.read().text(), client.read().text(), client.readHead().text(),
+                client.read().text()));
         List<String> reference = answers.get("thread");
         assertThat(reference).extracting(answer -> answer.substring(0, 12))
                 .containsExactly("HTTP/1.1 200", "HTTP/1.1 200", "HTTP/1.1 200", "HTTP/1.1 200", "HTTP/1.1 200");
@@ -268,23 +259,40 @@ class ResponseParityTest {
                         head + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
     }
 
+    /** Reads a pipeline's answers from one connection. */
+    @FunctionalInterface
+    private interface AnswerReader {
+        List<String> read(RawClient client) throws IOException;
+    }
+
+    /**
+     * Sends {@code pipeline} on one connection to every model that keeps connections open and
+     * reads its answers; each model must close the connection after {@code last}. Date masked.
+     */
+    private Map<String, List<String>> pipelinedAnswers(String pipeline, String last, AnswerReader reader)
+            throws IOException {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        for (var entry : servers.entrySet()) {
+            if (ModelTraits.of(entry.getKey()).oneRequestPerConnection()) {
+                continue;
+            }
+            try (RawClient client = RawClient.connect(entry.getValue().address())) {
+                client.send(pipeline);
+                List<String> responses = reader.read(client);
+                assertThat(client.readToEnd()).as(entry.getKey() + " closes after " + last).isEmpty();
+                answers.put(entry.getKey(), responses.stream().map(ResponseParityTest::maskDate).toList());
+            }
+        }
+        return answers;
+    }
+
     /** An obs-fold in a request pipelined behind good ones: those are answered, it is rejected, alike. */
     @Test
     void obsFoldBehindPipelinedRequestsIsRejectedAlike() throws IOException {
         String pipeline = get("/hello") + "\r\n" + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nping"
                 + get("/hello") + "X-Folded: a\r\n b\r\n\r\n";
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        for (var entry : servers.entrySet()) {
-            if (entry.getKey().equals("iterative") || entry.getKey().equals("process")) {
-                continue; // one request per connection
-            }
-            try (RawClient client = RawClient.connect(entry.getValue().address())) {
-                client.send(pipeline);
-                List<String> responses = List.of(client.read().text(), client.read().text(), client.read().text());
-                assertThat(client.readToEnd()).as(entry.getKey() + " closes after the rejection").isEmpty();
-                answers.put(entry.getKey(), responses.stream().map(ResponseParityTest::maskDate).toList());
-            }
-        }
+        Map<String, List<String>> answers = pipelinedAnswers(pipeline, "the rejection",
+                client -> List.of(client.read().text(), client.read().text(), client.read().text()));
         List<String> reference = answers.get("thread");
         assertThat(reference).extracting(answer -> answer.substring(0, 12))
                 .containsExactly("HTTP/1.1 200", "HTTP/1.1 200", "HTTP/1.1 400");
