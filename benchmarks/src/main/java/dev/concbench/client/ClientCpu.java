@@ -32,8 +32,17 @@ public record ClientCpu(Duration eventLoops, Duration process, int eventLoopThre
         return capacity == 0 ? 0 : (double) eventLoops.toNanos() / capacity;
     }
 
-    /** Whether the event loops were busy nearly all the time: the figures may be the client's ceiling. */
+    /**
+     * The shortest measurement whose utilization is judged: over a few milliseconds the client's
+     * own start (class loading, first compilations) keeps its loops busy whatever the server does.
+     */
+    public static final Duration SHORTEST_JUDGED = Duration.ofSeconds(1);
+
+    /**
+     * Whether the event loops were busy nearly all the time over a measurement of at least
+     * {@link #SHORTEST_JUDGED}: the figures may be the client's ceiling.
+     */
     public boolean saturated() {
-        return eventLoopUtilization() >= SATURATED_UTILIZATION;
+        return wall.compareTo(SHORTEST_JUDGED) >= 0 && eventLoopUtilization() >= SATURATED_UTILIZATION;
     }
 }
