@@ -1,6 +1,6 @@
 package dev.concbench.servers.blocking;
 
-import dev.concbench.servers.Server;
+import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.app.Application;
@@ -19,9 +19,7 @@ import java.util.concurrent.TimeUnit;
  * model says only how an accepted connection is scheduled ({@link #dispatch}), whether accepting
  * waits for capacity ({@link #awaitCapacity}) and how its workers stop ({@link #stopWorkers}).
  */
-public abstract class BlockingServer implements Server {
-
-    private enum State { NEW, RUNNING, CLOSED }
+public abstract class BlockingServer extends OneShotServer {
 
     /** How long closing waits for each thread of the model to end. */
     protected static final long JOIN_TIMEOUT_MILLIS = 5_000;
@@ -30,7 +28,6 @@ public abstract class BlockingServer implements Server {
     private final String model;
     private final HttpHandler handler = new Application();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private State state = State.NEW;
     private volatile boolean closing;
     private ServerSocket listener;
     private Thread acceptor;
@@ -66,29 +63,12 @@ public abstract class BlockingServer implements Server {
     }
 
     @Override
-    public final synchronized InetSocketAddress start() throws IOException {
-        if (state != State.NEW) {
-            throw new IllegalStateException("a server starts once; this one is " + state.name().toLowerCase());
-        }
-        state = State.RUNNING;
-        try {
-            listener = new ServerSocket();
-            listener.setReuseAddress(true);
-            listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
-            acceptor = ServerThreads.platform(model, "acceptor").newThread(this::acceptLoop);
-            acceptor.start();
-            return address();
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
-    @Override
-    public final synchronized InetSocketAddress address() {
-        if (listener == null || !listener.isBound()) {
-            throw new IllegalStateException("the server is not started");
-        }
+    protected final InetSocketAddress open() throws IOException {
+        listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
+        acceptor = ServerThreads.platform(model, "acceptor").newThread(this::acceptLoop);
+        acceptor.start();
         return (InetSocketAddress) listener.getLocalSocketAddress();
     }
 
@@ -126,14 +106,8 @@ public abstract class BlockingServer implements Server {
     }
 
     @Override
-    public final void close() {
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            state = State.CLOSED;
-            closing = true;
-        }
+    protected final void release() {
+        closing = true;
         closeQuietly(listener);
         if (acceptor != null) {
             acceptor.interrupt();

@@ -1,6 +1,6 @@
 package dev.concbench.servers.netty;
 
-import dev.concbench.servers.Server;
+import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.app.Application;
@@ -38,9 +38,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #close()} shuts the loops down, which closes every channel, the listening one too;
  * interrupts them if a handler keeps one busy; and joins their threads.
  */
-public final class NettyServer implements Server {
-
-    private enum State { NEW, RUNNING, CLOSED }
+public final class NettyServer extends OneShotServer {
 
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
     /** How long closing waits before interrupting a loop a handler keeps busy (e.g. {@code /sleep}). */
@@ -50,10 +48,8 @@ public final class NettyServer implements Server {
     private final int eventLoops;
     private final HttpHandler application = new Application();
 
-    private State state = State.NEW;
     private Transport transport;
     private EventLoops loops;
-    private InetSocketAddress address;
 
     public NettyServer(ServerConfig config, int eventLoops) {
         if (eventLoops < 1) {
@@ -64,44 +60,26 @@ public final class NettyServer implements Server {
     }
 
     @Override
-    public synchronized InetSocketAddress start() throws IOException {
-        if (state != State.NEW) {
-            throw new IllegalStateException("a server starts once; this one is " + state.name().toLowerCase());
+    protected InetSocketAddress open() throws IOException {
+        transport = Transport.best();
+        loops = new EventLoops(eventLoops, ServerThreads.platform(NettyModel.NAME, "loop"),
+                transport.ioHandlerFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops)
+                .channel(transport.serverChannelType())
+                .option(ChannelOption.SO_BACKLOG, config.backlog())
+                // drain the accept queue on each wakeup (Netty's default takes 16): a connection
+                // left in the queue waits whole rounds of serving the accepted ones
+                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                        new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(config.backlog()))
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new Pipeline(application, config));
+        ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw bound.cause() instanceof IOException e ? e : new IOException(bound.cause());
         }
-        state = State.RUNNING;
-        try {
-            transport = Transport.best();
-            loops = new EventLoops(eventLoops, ServerThreads.platform(NettyModel.NAME, "loop"),
-                    transport.ioHandlerFactory());
-            ServerBootstrap bootstrap = new ServerBootstrap()
-                    .group(loops)
-                    .channel(transport.serverChannelType())
-                    .option(ChannelOption.SO_BACKLOG, config.backlog())
-                    // drain the accept queue on each wakeup (Netty's default takes 16): a connection
-                    // left in the queue waits whole rounds of serving the accepted ones
-                    .option(ChannelOption.RCVBUF_ALLOCATOR,
-                            new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(config.backlog()))
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new Pipeline(application, config));
-            ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
-            if (!bound.isSuccess()) {
-                throw bound.cause() instanceof IOException e ? e : new IOException(bound.cause());
-            }
-            address = (InetSocketAddress) bound.channel().localAddress();
-            return address;
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
-    @Override
-    public synchronized InetSocketAddress address() {
-        if (address == null) {
-            throw new IllegalStateException("the server is not started");
-        }
-        return address;
+        return (InetSocketAddress) bound.channel().localAddress();
     }
 
     /** {@code transport}: {@code epoll} or {@code nio}, once started. */
@@ -111,20 +89,12 @@ public final class NettyServer implements Server {
     }
 
     @Override
-    public void close() {
-        EventLoops group;
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            state = State.CLOSED;
-            group = loops;
-        }
-        if (group == null) {
+    protected void release() {
+        if (loops == null) {
             return;
         }
         try { // shutting a loop down closes its channels, the listening one too
-            if (!group.close(PROMPT_STOP_MILLIS, CLOSE_TIMEOUT_MILLIS)) {
+            if (!loops.close(PROMPT_STOP_MILLIS, CLOSE_TIMEOUT_MILLIS)) {
                 System.err.println("concbench: netty: the event loops did not stop within " + CLOSE_TIMEOUT_MILLIS
                         + " ms");
             }

@@ -1,6 +1,6 @@
 package dev.concbench.servers.process;
 
-import dev.concbench.servers.Server;
+import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.posix.ChildReaper;
 import dev.concbench.servers.posix.Lifeline;
@@ -24,14 +24,11 @@ import java.util.Map;
  * first time for a class path), then binds. {@link #close()} stops accepting, stops the model's
  * threads, closes the lifeline, then kills and reaps every child that is left.
  */
-public abstract class ChildProcessServer implements Server {
-
-    private enum State { NEW, RUNNING, CLOSED }
+public abstract class ChildProcessServer extends OneShotServer {
 
     protected final ServerConfig config;
     private final String model;
     private final WorkerJvmOptions jvmOptions;
-    private State state = State.NEW;
     private volatile boolean closing;
     private WorkerJvm jvm;
     private ListeningSocket listener;
@@ -57,41 +54,18 @@ public abstract class ChildProcessServer implements Server {
     protected abstract void childExited(ChildReaper.Exit exit);
 
     @Override
-    public final synchronized InetSocketAddress start() throws IOException {
-        if (state != State.NEW) {
-            throw new IllegalStateException("a server starts once; this one is " + state.name().toLowerCase());
-        }
-        state = State.RUNNING;
-        try {
-            jvm = WorkerJvm.prepare(jvmOptions);
-            listener = ListeningSocket.open(new InetSocketAddress(config.host(), config.port()), config.backlog());
-            lifeline = Lifeline.open();
-            reaper = new ChildReaper(model, this::childExited);
-            startWorkers();
-            return address();
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
-    @Override
-    public final synchronized InetSocketAddress address() {
-        if (listener == null) {
-            throw new IllegalStateException("the server is not started");
-        }
+    protected final InetSocketAddress open() throws IOException {
+        jvm = WorkerJvm.prepare(jvmOptions);
+        listener = ListeningSocket.open(new InetSocketAddress(config.host(), config.port()), config.backlog());
+        lifeline = Lifeline.open();
+        reaper = new ChildReaper(model, this::childExited);
+        startWorkers();
         return listener.localAddress();
     }
 
     @Override
-    public final void close() {
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            state = State.CLOSED;
-            closing = true;
-        }
+    protected final void release() {
+        closing = true;
         if (listener != null) {
             listener.stopAccepting();
         }

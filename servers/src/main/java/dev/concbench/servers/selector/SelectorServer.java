@@ -1,6 +1,6 @@
 package dev.concbench.servers.selector;
 
-import dev.concbench.servers.Server;
+import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.app.Application;
@@ -29,9 +29,7 @@ import java.util.function.Consumer;
  * <p>{@link #close()} wakes the loop (and interrupts it, so that a handler that sleeps gives up);
  * the loop closes every channel and the selector on its way out, and {@code close()} joins it.
  */
-public final class SelectorServer implements Server {
-
-    private enum State { NEW, RUNNING, CLOSED }
+public final class SelectorServer extends OneShotServer {
 
     static final long MAX_SWEEP_INTERVAL_MILLIS = 250;
 
@@ -46,12 +44,10 @@ public final class SelectorServer implements Server {
     private final long sweepIntervalMillis;
     private final Consumer<SelectionKey> onReady = this::onReady; // one object, not one per select
 
-    private State state = State.NEW;
     private volatile boolean closing;
     private Selector selector;
     private ServerSocketChannel listener;
     private SelectionKey listenerKey;
-    private InetSocketAddress address;
     private Thread loop;
     private long nextSweep;
     private boolean acceptPaused;
@@ -64,45 +60,22 @@ public final class SelectorServer implements Server {
     }
 
     @Override
-    public synchronized InetSocketAddress start() throws IOException {
-        if (state != State.NEW) {
-            throw new IllegalStateException("a server starts once; this one is " + state.name().toLowerCase());
-        }
-        state = State.RUNNING;
-        try {
-            selector = Selector.open();
-            listener = ServerSocketChannel.open();
-            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
-            listener.configureBlocking(false);
-            listenerKey = listener.register(selector, SelectionKey.OP_ACCEPT);
-            address = (InetSocketAddress) listener.getLocalAddress();
-            loop = ServerThreads.platform(SelectorModel.NAME, "loop").newThread(this::runLoop);
-            loop.start();
-            return address;
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
-    @Override
-    public synchronized InetSocketAddress address() {
-        if (address == null) {
-            throw new IllegalStateException("the server is not started");
-        }
+    protected InetSocketAddress open() throws IOException {
+        selector = Selector.open();
+        listener = ServerSocketChannel.open();
+        listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
+        listener.configureBlocking(false);
+        listenerKey = listener.register(selector, SelectionKey.OP_ACCEPT);
+        InetSocketAddress address = (InetSocketAddress) listener.getLocalAddress();
+        loop = ServerThreads.platform(SelectorModel.NAME, "loop").newThread(this::runLoop);
+        loop.start();
         return address;
     }
 
     @Override
-    public void close() {
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            state = State.CLOSED;
-            closing = true;
-        }
+    protected void release() {
+        closing = true;
         if (loop == null) { // start() failed before the loop ran: release what it opened
             closeQuietly(listener);
             closeQuietly(selector);
