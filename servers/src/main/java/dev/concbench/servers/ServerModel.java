@@ -1,5 +1,7 @@
 package dev.concbench.servers;
 
+import java.util.Optional;
+
 /**
  * A concurrency model: a name and a factory for its {@link Server}.
  *
@@ -31,6 +33,27 @@ public interface ServerModel {
      */
     default int defaultWorkers() {
         return 1;
+    }
+
+    /** The family the model belongs to, for the reports' grouping. */
+    ModelFamily family();
+
+    /**
+     * Whether the model answers through HTTP code other than the shared codec ({@code netty}'s own
+     * codec, the JDK's server): a yardstick for the others, marked {@code reference} wherever
+     * results are shown.
+     */
+    default boolean reference() {
+        return false;
+    }
+
+    /**
+     * Why the model cannot run on this machine (a kernel or native library it needs is missing), in
+     * one line; empty when it can. A run leaves an unavailable model out and records the reason;
+     * {@link #create} may still be called and its {@code start()} then fails with the same reason.
+     */
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
     }
 
     /** Creates a new, not yet started server with the given configuration. */

@@ -1,5 +1,6 @@
 package dev.concbench.servers.iterative;
 
+import dev.concbench.servers.ModelFamily;
 import dev.concbench.servers.Server;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerModel;
@@ -12,6 +13,11 @@ public final class IterativeModel implements ServerModel {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ModelFamily family() {
+        return ModelFamily.ONE_AT_A_TIME;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.concbench.servers.netty;
 
+import dev.concbench.servers.ModelFamily;
 import dev.concbench.servers.Server;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerModel;
@@ -13,6 +14,16 @@ public final class NettyModel implements ServerModel {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ModelFamily family() {
+        return ModelFamily.EVENT_LOOP;
+    }
+
+    @Override
+    public boolean reference() {
+        return true;
     }
 
     @Override

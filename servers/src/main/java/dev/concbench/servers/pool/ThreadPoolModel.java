@@ -1,5 +1,6 @@
 package dev.concbench.servers.pool;
 
+import dev.concbench.servers.ModelFamily;
 import dev.concbench.servers.Server;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerModel;
@@ -13,6 +14,11 @@ public final class ThreadPoolModel implements ServerModel {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ModelFamily family() {
+        return ModelFamily.THREAD_PER_CONNECTION;
     }
 
     @Override
