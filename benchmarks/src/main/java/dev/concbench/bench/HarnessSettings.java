@@ -25,9 +25,12 @@ import java.util.Properties;
  * @param clientEventLoops the load client's event-loop threads; 0 for one per CPU the client may use
  * @param windowLeadIn     load applied on each window's connections before the window is counted
  *                         (see {@code Timing.leadIn}); zero for none
+ * @param baselineClassPath the class path of the baseline build's servers for an A/B trial (side A
+ *                         beside this JVM's own servers, side B), or {@code null} for a plain trial
  */
 public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList serverCpus, CpuList clientCpus,
-                              List<String> serverJvmFlags, int clientEventLoops, Duration windowLeadIn) {
+                              List<String> serverJvmFlags, int clientEventLoops, Duration windowLeadIn,
+                              String baselineClassPath) {
 
     public static final String TRIAL_DIRECTORY = "bench.trialDir";
     public static final String IN_PROCESS = "bench.inProcess";
@@ -36,6 +39,7 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
     public static final String SERVER_JVM_FLAGS = "bench.serverJvmFlags";
     public static final String CLIENT_EVENT_LOOPS = "bench.clientEventLoops";
     public static final String WINDOW_LEAD_IN_MS = "bench.windowLeadInMs";
+    public static final String BASELINE_CLASS_PATH = "bench.baselineClassPath";
 
     /**
      * The server JVM's flags: a fixed heap (no resizing while measured), the parallel collector,
@@ -54,11 +58,18 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
         if (windowLeadIn.isNegative()) {
             throw new IllegalArgumentException("windowLeadIn must not be negative, was " + windowLeadIn);
         }
+        if (baselineClassPath != null && baselineClassPath.isBlank()) {
+            baselineClassPath = null;
+        }
+        if (baselineClassPath != null && inProcess) {
+            throw new IllegalArgumentException("an A/B trial runs both servers in their own processes: "
+                    + "it cannot run in-process");
+        }
     }
 
     /** No trial record, the server in its own process, unpinned, default flags, automatic event loops, no lead-in. */
     public static HarnessSettings defaults() {
-        return new HarnessSettings(null, false, null, null, DEFAULT_SERVER_JVM_FLAGS, 0, Duration.ZERO);
+        return new HarnessSettings(null, false, null, null, DEFAULT_SERVER_JVM_FLAGS, 0, Duration.ZERO, null);
     }
 
     /** The settings given as {@code bench.*} properties, the defaults for those not given. */
@@ -87,17 +98,28 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
                 CpuList.parseOrNull(properties.getProperty(CLIENT_CPUS)),
                 flags == null ? defaults.serverJvmFlags() : Arrays.stream(flags.strip().split("\\s+"))
                         .filter(flag -> !flag.isEmpty()).toList(),
-                eventLoops, Duration.ofMillis(leadInMs));
+                eventLoops, Duration.ofMillis(leadInMs), properties.getProperty(BASELINE_CLASS_PATH));
     }
 
     public HarnessSettings withTrialDirectory(Path directory) {
         return new HarnessSettings(directory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops,
-                windowLeadIn);
+                windowLeadIn, baselineClassPath);
     }
 
     public HarnessSettings withWindowLeadIn(Duration leadIn) {
         return new HarnessSettings(trialDirectory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops,
-                leadIn);
+                leadIn, baselineClassPath);
+    }
+
+    /** These settings for an A/B trial against the baseline build's servers on this class path. */
+    public HarnessSettings withBaselineClassPath(String classPath) {
+        return new HarnessSettings(trialDirectory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops,
+                windowLeadIn, classPath);
+    }
+
+    /** Whether a trial runs A/B: the baseline build's server beside this build's, windows alternating. */
+    public boolean comparesBuilds() {
+        return baselineClassPath != null;
     }
 
     /** These settings as {@code name -> value} system properties, for a forked JVM; unset ones left out. */
@@ -116,6 +138,9 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
         properties.put(SERVER_JVM_FLAGS, String.join(" ", serverJvmFlags));
         properties.put(CLIENT_EVENT_LOOPS, Integer.toString(clientEventLoops));
         properties.put(WINDOW_LEAD_IN_MS, Long.toString(windowLeadIn.toMillis()));
+        if (baselineClassPath != null) {
+            properties.put(BASELINE_CLASS_PATH, baselineClassPath);
+        }
         return properties;
     }
 

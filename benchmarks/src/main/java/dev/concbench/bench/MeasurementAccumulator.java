@@ -5,6 +5,7 @@ import dev.concbench.client.ErrorKind;
 import dev.concbench.client.Fairness;
 import dev.concbench.client.Latency;
 import dev.concbench.client.LoadResult;
+import dev.concbench.results.MeasuredWindow;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,11 +23,11 @@ final class MeasurementAccumulator {
     private int iterations;
     private long requests;
     private final Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
-    private final Map<String, String> firstErrors = new TreeMap<>();
+    private final Map<ErrorKind, String> firstErrors = new EnumMap<>(ErrorKind.class);
     private long unfinished;
     private long bytesRead;
     private long windowNanos;
-    private final List<Double> windowRates = new ArrayList<>();
+    private final List<MeasuredWindow> windows = new ArrayList<>();
     private final Histogram latency = Latency.newHistogram();
     private final Histogram uncorrectedLatency = Latency.newHistogram();
     private int connections;
@@ -35,25 +36,33 @@ final class MeasurementAccumulator {
     private long maxResponses;
     private int starved;
     private long longestWaitNanos;
+    private long gaveUp;
     private long eventLoopCpuNanos;
     private long processCpuNanos;
     private long eventLoopCapacityNanos;
     private final Map<String, Double> extras = new TreeMap<>();
 
-    void add(LoadResult result) {
+    /**
+     * Adds one measured window.
+     *
+     * @param serverCpuSeconds the server's CPU seconds over the window, or {@code null} when not sampled
+     */
+    void add(LoadResult result, Double serverCpuSeconds) {
         iterations++;
         requests += result.requests();
         for (ErrorKind kind : ErrorKind.values()) {
             long count = result.errors().count(kind);
             if (count > 0) {
                 errors.merge(kind, count, Long::sum);
-                result.errors().firstMessage(kind).ifPresent(message -> firstErrors.putIfAbsent(kind.label(), message));
+                result.errors().firstMessage(kind).ifPresent(message -> firstErrors.putIfAbsent(kind, message));
             }
         }
         unfinished += result.unfinished();
         bytesRead += result.bytesRead();
         windowNanos += result.duration().toNanos();
-        windowRates.add(result.requestsPerSecond());
+        windows.add(new MeasuredWindow(windows.size(), result.duration().toNanos() / 1e9, result.requests(),
+                result.errors().total(), result.latency().histogram().getTotalCount() == 0 ? 0
+                        : result.latency().histogram().getValueAtPercentile(99) / 1e6, serverCpuSeconds));
         latency.add(result.latency().histogram());
         uncorrectedLatency.add(result.uncorrectedLatency().histogram());
         Fairness fairness = result.fairness();
@@ -63,6 +72,7 @@ final class MeasurementAccumulator {
         maxResponses = Math.max(maxResponses, fairness.maxResponses());
         starved = Math.max(starved, fairness.starved());
         longestWaitNanos = Math.max(longestWaitNanos, fairness.longestWait().toNanos());
+        gaveUp += fairness.gaveUp();
         eventLoopCpuNanos += result.cpu().eventLoops().toNanos();
         processCpuNanos += result.cpu().process().toNanos();
         eventLoopCapacityNanos += result.cpu().wall().toNanos() * result.cpu().eventLoopThreads();
@@ -78,14 +88,12 @@ final class MeasurementAccumulator {
         if (iterations == 0) {
             return null;
         }
-        Map<String, Long> errorsByLabel = new TreeMap<>();
-        errors.forEach((kind, count) -> errorsByLabel.put(kind.label(), count));
         long[] medians = medianResponses.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new TrialMeasurement(iterations, requests, errorsByLabel, firstErrors, unfinished, bytesRead,
-                windowNanos / 1e9, windowRates, new Latency(latency).encodedHistogram(),
+        return new TrialMeasurement(iterations, requests, errors, firstErrors, unfinished, bytesRead,
+                windowNanos / 1e9, windows, new Latency(latency).encodedHistogram(),
                 new Latency(uncorrectedLatency).encodedHistogram(),
                 new TrialMeasurement.TrialFairness(connections, minResponses, medians[(medians.length - 1) / 2],
-                        maxResponses, starved, longestWaitNanos / 1e6),
+                        maxResponses, starved, longestWaitNanos / 1e6, gaveUp),
                 eventLoopCpuNanos / 1e9, processCpuNanos / 1e9,
                 eventLoopCapacityNanos == 0 ? 0 : (double) eventLoopCpuNanos / eventLoopCapacityNanos,
                 extras);

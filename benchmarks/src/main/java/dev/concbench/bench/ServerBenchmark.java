@@ -1,24 +1,20 @@
 package dev.concbench.bench;
 
-import dev.concbench.bench.resources.ProcessTreeSampler;
-import dev.concbench.bench.resources.ResourceUsage;
-import dev.concbench.bench.server.InProcessServer;
-import dev.concbench.bench.server.RunningServer;
-import dev.concbench.bench.server.ServerLaunch;
-import dev.concbench.bench.server.ServerProcess;
 import dev.concbench.bench.trial.TrialFiles;
-import dev.concbench.bench.trial.TrialMeasurement;
 import dev.concbench.bench.trial.TrialRecord;
 import dev.concbench.client.LoadClient;
 import dev.concbench.client.LoadResult;
 import dev.concbench.client.LoadSpec;
 import dev.concbench.client.Request;
 import dev.concbench.client.ResponseCheck;
+import dev.concbench.results.BenchmarkResult;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -50,7 +46,10 @@ import org.openjdk.jmh.runner.IterationType;
  * <h2>What JMH measures</h2>
  * Each {@link #loadWindow} invocation applies the scenario's load for exactly the iteration's
  * time (after the suite's lead-in, if any, on the same connections) and returns; with one benchmark thread JMH therefore makes exactly one invocation per
- * iteration. The figure that matters is the {@link Responses#responses} counter, reported as
+ * iteration. In an A/B trial ({@link HarnessSettings#comparesBuilds()}) two servers run, the
+ * baseline build's (A) and the working tree's (B), and each invocation applies one window to each,
+ * in alternating order (see {@link #loadWindow}); JMH's figure is then their mean and the verdict
+ * comes from the trial record's paired windows. The figure that matters is the {@link Responses#responses} counter, reported as
  * {@code ...loadWindow:responses} in ops/s with JMH's error and confidence interval over the
  * iterations and forks: verified responses per second of the client's measured window. (JMH
  * divides the counter by the invocation's time, which also holds the window's connection set-up
@@ -98,12 +97,15 @@ public abstract class ServerBenchmark {
 
     private HarnessSettings settings;
     private BenchmarkParams benchmarkParams;
-    private RunningServer server;
-    private ProcessTreeSampler sampler;
+    /** The servers measured: one, or A then B in an A/B trial. */
+    private final List<MeasuredServer> servers = new ArrayList<>();
     private LoadClient client;
-    private final MeasurementAccumulator measured = new MeasurementAccumulator();
     private Duration window;
     private boolean measuring;
+    private int warmupPairs;
+    private int measuredPairs;
+    /** The server the current window loads, for {@link #recordExtra}. */
+    private MeasuredServer current;
     private String failure;
     private boolean finished;
 
@@ -163,10 +165,13 @@ public abstract class ServerBenchmark {
         return loadSpec(target, window).withWarmup(settings.windowLeadIn());
     }
 
-    /** Adds to a scenario's own secondary figure, counted in measurement iterations only. */
+    /**
+     * Adds to a scenario's own secondary figure of the server the current window loads, counted in
+     * measurement iterations only.
+     */
     protected final void recordExtra(String name, double value) {
         if (measuring) {
-            measured.addExtra(name, value);
+            current.addExtra(name, value);
         }
     }
 
@@ -183,21 +188,22 @@ public abstract class ServerBenchmark {
             if (settings.clientCpus() != null) {
                 settings.clientCpus().pin(ProcessHandle.current().pid());
             }
-            server = settings.inProcess()
-                    ? InProcessServer.start(model)
-                    : ServerProcess.start(model, ServerLaunch.sameJvm(settings.serverJvmFlags())
-                            .withCpus(settings.serverCpus()));
-            if (server.pid().isPresent()) {
-                sampler = ProcessTreeSampler.start(server.pid().getAsLong(), ProcessTreeSampler.DEFAULT_PERIOD)
-                        .orElse(null);
+            if (settings.comparesBuilds()) {
+                servers.add(MeasuredServer.start(BenchmarkResult.SIDE_A, model, settings, settings.baselineClassPath()));
+                servers.add(MeasuredServer.start(BenchmarkResult.SIDE_B, model, settings, null));
+            } else {
+                servers.add(MeasuredServer.start(null, model, settings, null));
             }
             client = LoadClient.create(settings.clientEventLoops() > 0
                     ? settings.clientEventLoops() : Runtime.getRuntime().availableProcessors());
             // A lead-in warms every window on its own connections: no priming needed then.
-            Optional<LoadSpec> priming = settings.windowLeadIn().isZero() ? primingLoad(server.address())
-                    : Optional.empty();
-            if (priming.isPresent()) {
-                client.run(priming.get());
+            if (settings.windowLeadIn().isZero()) {
+                for (MeasuredServer server : servers) {
+                    Optional<LoadSpec> priming = primingLoad(server.address());
+                    if (priming.isPresent()) {
+                        client.run(priming.get());
+                    }
+                }
             }
         } catch (InterruptedException e) {
             fail(e);
@@ -213,28 +219,34 @@ public abstract class ServerBenchmark {
     public void startIteration(IterationParams iteration) {
         window = Duration.ofNanos(iteration.getTime().convertTo(TimeUnit.NANOSECONDS));
         measuring = iteration.getType() == IterationType.MEASUREMENT;
-        if (measuring && sampler != null) {
-            sampler.markWindowStart();
-        }
     }
 
-    /** One window of load; see the class documentation. */
+    /**
+     * One window of load on each server; see the class documentation. In an A/B trial the two
+     * windows of pair k run A then B when k is even and B then A when k is odd (counted apart for
+     * warm-up and measurement): each side runs first in half the pairs, so neither gains from a
+     * machine that speeds up or slows down during the trial, nor from always following the other.
+     */
     @Benchmark
     public void loadWindow(Responses responses, Totals totals) throws InterruptedException {
-        LoadResult result;
-        long started = System.nanoTime();
-        try {
-            result = applyLoad(client, server.address(), window);
-        } catch (InterruptedException | RuntimeException | Error e) {
-            fail(e);
-            throw e;
-        }
-        long invocationNanos = System.nanoTime() - started;
-        responses.responses += atWindowRate(result, invocationNanos);
-        totals.errors += result.errors().total();
-        totals.clientCpuMillis += result.cpu().eventLoops().toMillis();
-        if (measuring) {
-            measured.add(result);
+        int pair = measuring ? measuredPairs++ : warmupPairs++;
+        List<MeasuredServer> order = pair % 2 == 0 ? servers : servers.reversed();
+        for (MeasuredServer server : order) {
+            current = server;
+            LoadResult result;
+            long started = System.nanoTime();
+            try {
+                server.startWindow(measuring);
+                result = applyLoad(client, server.address(), window);
+            } catch (InterruptedException | RuntimeException | Error e) {
+                fail(e);
+                throw e;
+            }
+            server.endWindow(result, measuring);
+            long invocationNanos = System.nanoTime() - started;
+            responses.responses += atWindowRate(result, invocationNanos);
+            totals.errors += result.errors().total();
+            totals.clientCpuMillis += result.cpu().eventLoops().toMillis();
         }
     }
 
@@ -243,13 +255,6 @@ public abstract class ServerBenchmark {
         long windowNanos = result.duration().toNanos();
         return windowNanos <= 0 ? result.requests()
                 : result.requests() * ((double) Math.max(invocationNanos, windowNanos) / windowNanos);
-    }
-
-    @TearDown(Level.Iteration)
-    public void endIteration() {
-        if (measuring && sampler != null) {
-            sampler.markWindowEnd();
-        }
     }
 
     @TearDown(Level.Trial)
@@ -272,42 +277,29 @@ public abstract class ServerBenchmark {
             return;
         }
         finished = true;
-        ResourceUsage resources = null;
         try {
             if (client != null) {
                 client.close();
             }
         } finally {
-            try {
-                if (sampler != null) {
-                    resources = sampler.usage();
-                    sampler.close();
-                }
-            } finally {
-                if (server != null) {
-                    server.close();
-                }
-            }
+            servers.forEach(MeasuredServer::close);
         }
         if (settings != null && settings.trialDirectory() != null) {
-            TrialFiles.write(settings.trialDirectory(), trialRecord(resources));
+            TrialFiles.write(settings.trialDirectory(), trialRecord());
         }
     }
 
-    private TrialRecord trialRecord(ResourceUsage resources) {
+    private TrialRecord trialRecord() {
         Map<String, String> params = new TreeMap<>();
         for (String key : benchmarkParams.getParamsKeys()) {
             params.put(key, benchmarkParams.getParam(key));
         }
-        TrialMeasurement measurement = measured.toMeasurement();
-        var serverSide = new TrialRecord.ServerSide(settings.inProcess(),
-                settings.serverCpus() == null ? null : settings.serverCpus().text(),
-                settings.effectiveServerJvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()),
-                server == null ? Map.of() : server.startInfo(), server == null ? Map.of() : server.stopInfo());
+        List<String> serverFlags =
+                settings.effectiveServerJvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        var sides = servers.stream().map(server -> server.record(settings, serverFlags)).toList();
         var clientSide = new TrialRecord.ClientSide(settings.clientCpus() == null ? null : settings.clientCpus().text(),
                 client == null ? 0 : client.eventLoops(), client == null ? "none" : client.transport().label());
         return new TrialRecord(benchmarkParams.getBenchmark(), scenario().label(), new TreeMap<>(params),
-                scenario().openLoop(),
-                serverSide, clientSide, measurement, resources, failure);
+                scenario().openLoop(), clientSide, sides, failure);
     }
 }

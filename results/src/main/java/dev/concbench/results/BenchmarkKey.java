@@ -1,5 +1,7 @@
 package dev.concbench.results;
 
+import java.util.Comparator;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -11,7 +13,8 @@ import java.util.stream.Collectors;
  * parameters measure the same thing. Unique within a run. Orders by scenario, then model, then
  * benchmark, then parameters (numeric values compared as numbers).
  */
-public record BenchmarkKey(String benchmark, String model, String scenario, SortedMap<String, String> params)
+public record BenchmarkKey(String benchmark, String model, String side, String scenario,
+                           SortedMap<String, String> params)
         implements Comparable<BenchmarkKey> {
 
     public BenchmarkKey {
@@ -21,8 +24,20 @@ public record BenchmarkKey(String benchmark, String model, String scenario, Sort
         params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     }
 
+    /** The key of a plain run's result (no A/B side). */
     public static BenchmarkKey of(String benchmark, String model, String scenario, Map<String, String> params) {
-        return new BenchmarkKey(benchmark, model, scenario, new TreeMap<>(params));
+        return of(benchmark, model, null, scenario, params);
+    }
+
+    /** The key of a result on one side of an A/B run ({@code side} null in a plain run). */
+    public static BenchmarkKey of(String benchmark, String model, String side, String scenario,
+                                  Map<String, String> params) {
+        return new BenchmarkKey(benchmark, model, side, scenario, new TreeMap<>(params));
+    }
+
+    /** The same case without its side: what a side's result is matched on across runs. */
+    public BenchmarkKey withoutSide() {
+        return side == null ? this : new BenchmarkKey(benchmark, model, null, scenario, params);
     }
 
     /** The parameters as {@code name=value} pairs separated by spaces, e.g. {@code connections=64 ms=1000}. */
@@ -36,6 +51,7 @@ public record BenchmarkKey(String benchmark, String model, String scenario, Sort
         if (c == 0) c = model.compareTo(other.model);
         if (c == 0) c = benchmark.compareTo(other.benchmark);
         if (c == 0) c = compareParams(params, other.params);
+        if (c == 0) c = Comparator.nullsFirst(String::compareTo).compare(side, other.side);
         return c;
     }
 
@@ -62,6 +78,7 @@ public record BenchmarkKey(String benchmark, String model, String scenario, Sort
 
     @Override
     public String toString() {
-        return model + " " + scenario + (params.isEmpty() ? "" : " " + paramsText()) + " (" + benchmark + ")";
+        return model + " " + scenario + (params.isEmpty() ? "" : " " + paramsText())
+                + (side == null ? "" : " side " + side) + " (" + benchmark + ")";
     }
 }

@@ -1,5 +1,6 @@
 package dev.concbench.results;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,12 @@ import java.util.TreeMap;
  *
  * @param benchmark         the JMH benchmark method, e.g. {@code dev.concbench.benchmarks.HelloBenchmark.closedLoop}
  * @param model             the server model, e.g. {@code virtual}
+ * @param side              in an A/B run, {@code A} (the baseline build's server) or {@code B} (the
+ *                          working tree's); {@code null} in a plain run
+ * @param family            the model's family as the reports group it, e.g. {@code event loops};
+ *                          {@code null} in files of schema 1–2
+ * @param reference         whether the model answers through other HTTP code than the shared codec
+ *                          (netty's, the JDK's): a yardstick, shown as such
  * @param scenario          the scenario, e.g. {@code hello}
  * @param params            the benchmark parameters, e.g. {@code connections=64}, {@code ms=1000};
  *                          kept sorted by name
@@ -30,19 +37,36 @@ import java.util.TreeMap;
  * @param resources         the server's resource use, or {@code null} when it was not sampled
  *                          (server in-process, or no {@code /proc})
  * @param serverInfo        facts the server reported about itself, e.g. {@code transport=epoll}; sorted
+ * @param windows           every measured window in order, for judging pairs and noise; empty in
+ *                          files of schema 1–2
+ * @param extras            figures particular to the scenario, summed over the measurement, e.g. the
+ *                          slow clients' own {@code slowResponses} and {@code slowErrors}; sorted
  * @param valid             whether the result can be trusted as a measurement of the server
  * @param invalidReasons    why not, one short sentence each; empty when valid
  * @param clientBound       whether the throughput came within reach of the client ceiling
  */
-public record BenchmarkResult(String benchmark, String model, String scenario, Map<String, String> params,
+public record BenchmarkResult(String benchmark, String model, String side, String family, boolean reference,
+                              String scenario, Map<String, String> params,
                               LoadModel loadModel, double measuredSeconds, Throughput throughput, Latency latency,
                               long requestsCompleted, ErrorCounts errors, Fairness fairness,
-                              ClientUsage client, ServerResources resources, Map<String, String> serverInfo, boolean valid,
+                              ClientUsage client, ServerResources resources, Map<String, String> serverInfo,
+                              List<MeasuredWindow> windows, Map<String, Double> extras, boolean valid,
                               List<String> invalidReasons, boolean clientBound) {
+
+    /** The baseline's side of an A/B run. */
+    public static final String SIDE_A = "A";
+    /** The candidate's (the working tree's) side of an A/B run. */
+    public static final String SIDE_B = "B";
 
     public BenchmarkResult {
         Checks.notBlank(benchmark, "benchmark");
         Checks.notBlank(model, "model");
+        if (side != null && !side.equals(SIDE_A) && !side.equals(SIDE_B)) {
+            throw new IllegalArgumentException("side must be \"A\", \"B\" or null, got \"" + side + "\"");
+        }
+        if (family != null) {
+            Checks.notBlank(family, "family");
+        }
         Checks.notBlank(scenario, "scenario");
         params = sortedCopy(params, "params");
         Objects.requireNonNull(loadModel, "loadModel");
@@ -53,6 +77,20 @@ public record BenchmarkResult(String benchmark, String model, String scenario, M
         Objects.requireNonNull(errors, "errors");
         Objects.requireNonNull(fairness, "fairness");
         serverInfo = sortedCopy(serverInfo, "serverInfo");
+        windows = List.copyOf(Objects.requireNonNullElse(windows, List.of()));
+        for (int i = 0; i < windows.size(); i++) {
+            if (windows.get(i).index() != i) {
+                throw new IllegalArgumentException("windows must be numbered 0, 1, ... in order; window " + i
+                        + " has index " + windows.get(i).index());
+            }
+        }
+        var sortedExtras = new TreeMap<String, Double>();
+        Objects.requireNonNullElse(extras, Map.<String, Double>of()).forEach((name, value) -> {
+            Checks.notBlank(name, "extras key");
+            sortedExtras.put(name, Checks.notNegative(Objects.requireNonNull(value, "extras value of " + name),
+                    "extras " + name));
+        });
+        extras = Collections.unmodifiableSortedMap(sortedExtras);
         invalidReasons = List.copyOf(Objects.requireNonNullElse(invalidReasons, List.of()));
         invalidReasons.forEach(reason -> Checks.notBlank(reason, "invalidReasons entry"));
         if (valid != invalidReasons.isEmpty()) {
@@ -67,6 +105,11 @@ public record BenchmarkResult(String benchmark, String model, String scenario, M
         }
     }
 
+    /** This result as the other side of an A/B run would be keyed: the same case, the given side. */
+    public BenchmarkKey keyOnSide(String otherSide) {
+        return BenchmarkKey.of(benchmark, model, otherSide, scenario, params);
+    }
+
     private static Map<String, String> sortedCopy(Map<String, String> map, String name) {
         var sorted = new TreeMap<String, String>();
         Objects.requireNonNullElse(map, Map.<String, String>of()).forEach((key, value) -> {
@@ -78,7 +121,7 @@ public record BenchmarkResult(String benchmark, String model, String scenario, M
 
     /** What identifies this result across runs. */
     public BenchmarkKey key() {
-        return BenchmarkKey.of(benchmark, model, scenario, params);
+        return BenchmarkKey.of(benchmark, model, side, scenario, params);
     }
 
     /** The {@code connections} parameter, when there is one and it is a number. */

@@ -12,9 +12,11 @@ package dev.concbench.results;
  *                            response at all during that iteration's window (the worst iteration)
  * @param longestWaitMs       longest time one connection went without a completed response
  *                            while the measurement ran, ms
+ * @param gaveUpConnections   connections that stopped trying before the end of a window after
+ *                            repeated failures, over all windows (0 in files of schema 1–2)
  */
 public record Fairness(int connections, long minPerConnection, double medianPerConnection, long maxPerConnection,
-                       int starvedConnections, double longestWaitMs) {
+                       int starvedConnections, double longestWaitMs, long gaveUpConnections) {
 
     public Fairness {
         Checks.notNegative(connections, "fairness connections");
@@ -22,6 +24,7 @@ public record Fairness(int connections, long minPerConnection, double medianPerC
         Checks.notNegative(medianPerConnection, "fairness medianPerConnection");
         Checks.notNegative(maxPerConnection, "fairness maxPerConnection");
         Checks.notNegative(longestWaitMs, "fairness longestWaitMs");
+        Checks.notNegative(gaveUpConnections, "fairness gaveUpConnections");
         if (!(minPerConnection <= medianPerConnection && medianPerConnection <= maxPerConnection)) {
             throw new IllegalArgumentException("fairness must have min <= median <= max per connection, got "
                     + minPerConnection + ", " + medianPerConnection + ", " + maxPerConnection);

@@ -111,6 +111,9 @@ public final class ResultFiles {
         }
         if (version == 1) {
             fromSchema1((ObjectNode) tree);
+        }
+        if (version == 1 || version == 2) {
+            fromSchema2((ObjectNode) tree);
         } else if (version != RunResult.SCHEMA_VERSION) {
             throw new ResultFileException(file, ResultFileException.Problem.UNSUPPORTED_SCHEMA,
                     "schema version " + version + " is not one this concbench reads (1 to " + RunResult.SCHEMA_VERSION
@@ -133,7 +136,6 @@ public final class ResultFiles {
      * recorded). Fields a schema-1 file lacks for other reasons still fail the strict read.
      */
     private static void fromSchema1(ObjectNode run) {
-        run.put("schema", RunResult.SCHEMA_VERSION);
         JsonNode results = run.get("results");
         if (results == null || !results.isArray()) {
             return;
@@ -148,6 +150,55 @@ public final class ResultFiles {
             if (!entry.has("client")) {
                 entry.putNull("client");
             }
+        }
+    }
+
+    /**
+     * Brings a schema-2 tree to schema 3, which only added fields: a plain run ({@code abBaseline}
+     * null, no unavailable model); per result no side, no family, no windows, no extras, no
+     * histograms, no connection that gave up; {@code reference} is true for {@code netty}, the only
+     * reference model before schema 3.
+     */
+    private static void fromSchema2(ObjectNode run) {
+        run.put("schema", RunResult.SCHEMA_VERSION);
+        if (!run.has("abBaseline")) {
+            run.putNull("abBaseline");
+        }
+        if (!run.has("unavailableModels")) {
+            run.putObject("unavailableModels");
+        }
+        JsonNode results = run.get("results");
+        if (results == null || !results.isArray()) {
+            return;
+        }
+        for (JsonNode result : results) {
+            if (!(result instanceof ObjectNode entry)) {
+                continue;
+            }
+            putNullIfAbsent(entry, "side");
+            putNullIfAbsent(entry, "family");
+            if (!entry.has("reference")) {
+                entry.put("reference", "netty".equals(entry.path("model").asText()));
+            }
+            if (!entry.has("windows")) {
+                entry.putArray("windows");
+            }
+            if (!entry.has("extras")) {
+                entry.putObject("extras");
+            }
+            if (entry.get("latency") instanceof ObjectNode latency) {
+                putNullIfAbsent(latency, "uncorrectedHistogram");
+                putNullIfAbsent(latency, "correctedHistogram");
+            }
+            if (entry.get("fairness") instanceof ObjectNode fairness && !fairness.has("gaveUpConnections")) {
+                fairness.put("gaveUpConnections", 0);
+            }
+        }
+    }
+
+    private static void putNullIfAbsent(ObjectNode node, String field) {
+        if (!node.has(field)) {
+            node.putNull(field);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.concbench.results;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Collections;
 import java.util.Objects;
 
 /**
@@ -19,18 +22,24 @@ import java.util.Objects;
  * @param startedAt        when the run started (UTC instant)
  * @param finishedAt       when the run finished or was interrupted (UTC instant)
  * @param machine          the machine it ran on
- * @param environment      versions, flags, commit and CPU pinning
+ * @param environment      versions, flags, commit and CPU pinning (of the working tree: side B in
+ *                         an A/B run)
+ * @param abBaseline       in an A/B run, the baseline build (side A); {@code null} in a plain run
  * @param clientCeiling    the load client's own ceiling; {@code null} only in an incomplete run
  *                         stopped before it was measured
- * @param results          one entry per benchmark × model × scenario × parameters, keys unique
+ * @param unavailableModels models left out of the run because they cannot run on this machine,
+ *                         with the reason (e.g. io_uring refused by the kernel); sorted by name
+ * @param results          one entry per benchmark × model × scenario × parameters (× side in an A/B
+ *                         run), keys unique
  * @param jmhRawFile       file name of JMH's own JSON output kept beside this file, or {@code null}
  */
 public record RunResult(int schema, boolean complete, String incompleteReason, Suite suite, Instant startedAt,
-                        Instant finishedAt, MachineInfo machine, Environment environment,
-                        ClientCeiling clientCeiling, List<BenchmarkResult> results, String jmhRawFile) {
+                        Instant finishedAt, MachineInfo machine, Environment environment, AbBaseline abBaseline,
+                        ClientCeiling clientCeiling, Map<String, String> unavailableModels,
+                        List<BenchmarkResult> results, String jmhRawFile) {
 
     /** The schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public RunResult {
         if (schema != SCHEMA_VERSION) {
@@ -55,6 +64,12 @@ public record RunResult(int schema, boolean complete, String incompleteReason, S
         if (complete && clientCeiling == null) {
             throw new IllegalArgumentException("a complete run must record its clientCeiling");
         }
+        var unavailable = new TreeMap<String, String>();
+        Objects.requireNonNullElse(unavailableModels, Map.<String, String>of()).forEach((model, reason) -> {
+            Checks.notBlank(model, "unavailableModels key");
+            unavailable.put(model, Checks.notBlank(reason, "unavailableModels reason of " + model));
+        });
+        unavailableModels = Collections.unmodifiableSortedMap(unavailable);
         results = List.copyOf(Objects.requireNonNullElse(results, List.of()));
         var keys = new HashSet<BenchmarkKey>();
         for (BenchmarkResult result : results) {
@@ -69,9 +84,14 @@ public record RunResult(int schema, boolean complete, String incompleteReason, S
         }
     }
 
+    /** Whether this is an A/B run: each case measured on two builds' servers, windows alternating. */
+    public boolean comparesBuilds() {
+        return abBaseline != null;
+    }
+
     /** This run with another JMH raw file name (e.g. when a copy is stored under another name). */
     public RunResult withJmhRawFile(String name) {
         return new RunResult(schema, complete, incompleteReason, suite, startedAt, finishedAt, machine, environment,
-                clientCeiling, results, name);
+                abBaseline, clientCeiling, unavailableModels, results, name);
     }
 }

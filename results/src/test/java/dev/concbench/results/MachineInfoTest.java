@@ -66,7 +66,7 @@ class MachineInfoTest {
         assertThat(machine.id()).matches("[0-9a-f]{12}");
         String host = java.net.InetAddress.getLocalHost().getHostName();
         assertThat(ResultFiles.toJson(new RunResult(RunResult.SCHEMA_VERSION, false, "test", Suite.SMOKE, java.time.Instant.EPOCH,
-                java.time.Instant.EPOCH, machine, SampleRuns.sample().environment(), null, java.util.List.of(), null)))
+                java.time.Instant.EPOCH, machine, SampleRuns.sample().environment(), null, null, java.util.Map.of(), java.util.List.of(), null)))
                 .doesNotContain("\"" + host + "\"");
     }
 

@@ -36,15 +36,16 @@ class RecordChecksTest {
     @Test
     void duplicateKeysAreRefused() {
         assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
-                sample.machine(), sample.environment(), sample.clientCeiling(), List.of(valid, valid), null))
+                sample.machine(), sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(valid, valid), null))
                 .hasMessageContaining("twice");
     }
 
     @Test
     void paramsAndServerInfoAreSortedAndKeyedByContent() {
-        var result = new BenchmarkResult("b", "m", "s", Map.of("rate", "10", "connections", "4", "ms", "5"),
+        var result = new BenchmarkResult("b", "m", null, null, false, "s",
+                Map.of("rate", "10", "connections", "4", "ms", "5"),
                 LoadModel.CLOSED, 1, valid.throughput(), valid.latency(), 1, ErrorCounts.NONE, valid.fairness(),
-                null, null, Map.of("z", "1", "a", "2"), true, null, false);
+                null, null, Map.of("z", "1", "a", "2"), List.of(), Map.of(), true, null, false);
         assertThat(result.params().keySet()).containsExactly("connections", "ms", "rate");
         assertThat(result.serverInfo().keySet()).containsExactly("a", "z");
         assertThat(result.key()).isEqualTo(BenchmarkKey.of("b", "m", "s",
@@ -80,9 +81,9 @@ class RecordChecksTest {
     @Test
     void closedLoopHasNoCorrectedLatency() {
         var p = valid.latency().uncorrected();
-        assertThatThrownBy(() -> new BenchmarkResult("b", "m", "s", Map.of(), LoadModel.CLOSED, 1,
-                valid.throughput(), new Latency(p, p), 1, ErrorCounts.NONE, valid.fairness(), null, null, Map.of(),
-                true, List.of(), false))
+        assertThatThrownBy(() -> new BenchmarkResult("b", "m", null, null, false, "s", Map.of(), LoadModel.CLOSED, 1,
+                valid.throughput(), Latency.withoutHistograms(p, p), 1, ErrorCounts.NONE, valid.fairness(), null, null,
+                Map.of(), List.of(), Map.of(), true, List.of(), false))
                 .hasMessage("latency corrected must be null for a closed loop");
     }
 
@@ -98,20 +99,21 @@ class RecordChecksTest {
     @Test
     void jmhRawFileIsAPlainNameBesideTheResult() {
         assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
-                sample.machine(), sample.environment(), sample.clientCeiling(), List.of(), "../raw.json"))
+                sample.machine(), sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), "../raw.json"))
                 .hasMessageContaining("plain file name");
     }
 
     private RunResult withCompletion(boolean complete, String reason) {
         return new RunResult(RunResult.SCHEMA_VERSION, complete, reason, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH, sample.machine(),
-                sample.environment(), sample.clientCeiling(), List.of(), null);
+                sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), null);
     }
 
     private BenchmarkResult withValidity(boolean isValid, List<String> reasons, boolean clientBound) {
-        return new BenchmarkResult(valid.benchmark(), valid.model(), valid.scenario(), valid.params(),
+        return new BenchmarkResult(valid.benchmark(), valid.model(), valid.side(), valid.family(), valid.reference(),
+                valid.scenario(), valid.params(),
                 valid.loadModel(), valid.measuredSeconds(), valid.throughput(), valid.latency(),
                 valid.requestsCompleted(), valid.errors(), valid.fairness(), valid.client(), valid.resources(),
-                valid.serverInfo(),
+                valid.serverInfo(), valid.windows(), valid.extras(),
                 isValid, reasons, clientBound);
     }
 }

@@ -52,22 +52,48 @@ class ResultFilesTest {
     }
 
     @Test
-    void readsASchema1FileAsSchema2WithTheAddedFieldsEmpty() throws IOException {
+    void readsASchema1FileAsSchema3WithTheAddedFieldsEmpty() throws IOException {
         Path file = dir.resolve("schema1.json");
         Files.write(file, golden("golden/run-schema1.json"));
 
         RunResult run = ResultFiles.read(file);
 
-        assertThat(run.schema()).isEqualTo(2);
+        assertThat(run.schema()).isEqualTo(3);
         assertThat(run.results()).hasSize(2).allSatisfy(result -> {
             assertThat(result.client()).isNull();
             assertThat(result.errors().malformed()).isZero();
+            assertThat(result.windows()).isEmpty();
         });
         // Everything schema 1 had reads as before.
         RunResult sample = SampleRuns.sample();
         assertThat(run.results().getFirst().fairness()).isEqualTo(sample.results().getFirst().fairness());
         assertThat(run.results().getFirst().errors().timeout()).isEqualTo(2);
         assertThat(run.environment()).isEqualTo(sample.environment());
+    }
+
+    @Test
+    void readsASchema2FileAsSchema3WithTheAddedFieldsEmpty() throws IOException {
+        Path file = dir.resolve("schema2.json");
+        Files.write(file, golden("golden/run-schema2.json"));
+
+        RunResult run = ResultFiles.read(file);
+
+        assertThat(run.schema()).isEqualTo(3);
+        assertThat(run.comparesBuilds()).isFalse();
+        assertThat(run.unavailableModels()).isEmpty();
+        assertThat(run.results()).hasSize(2).allSatisfy(result -> {
+            assertThat(result.side()).isNull();
+            assertThat(result.family()).isNull();
+            assertThat(result.reference()).isFalse();
+            assertThat(result.windows()).isEmpty();
+            assertThat(result.extras()).isEmpty();
+            assertThat(result.latency().uncorrectedHistogram()).isNull();
+            assertThat(result.fairness().gaveUpConnections()).isZero();
+        });
+        RunResult sample = SampleRuns.sample();
+        assertThat(run.results().getFirst().latency().uncorrected())
+                .isEqualTo(sample.results().getFirst().latency().uncorrected());
+        assertThat(run.results().getFirst().throughput()).isEqualTo(sample.results().getFirst().throughput());
     }
 
     @Test
@@ -151,17 +177,17 @@ class ResultFilesTest {
     @Test
     void newerSchema() throws IOException {
         Path file = dir.resolve("future.json");
-        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 2,", "\"schema\": 3,"));
+        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 3,", "\"schema\": 4,"));
         assertProblem(file, ResultFileException.Problem.UNSUPPORTED_SCHEMA,
-                file + ": schema version 3 is newer than this concbench reads (2); use a newer concbench");
+                file + ": schema version 4 is newer than this concbench reads (3); use a newer concbench");
     }
 
     @Test
     void olderSchemaThanAnyThisReads() throws IOException {
         Path file = dir.resolve("ancient.json");
-        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 2,", "\"schema\": 0,"));
+        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 3,", "\"schema\": 0,"));
         assertProblem(file, ResultFileException.Problem.UNSUPPORTED_SCHEMA,
-                file + ": schema version 0 is not one this concbench reads (1 to 2)");
+                file + ": schema version 0 is not one this concbench reads (1 to 3)");
     }
 
     @Test

@@ -17,30 +17,37 @@ final class SampleRuns {
         var serverJvm = new JvmInfo("25+36-LTS", "Eclipse Adoptium", List.of("-Xmx1g"));
         var environment = new Environment(new GitInfo("0123456789abcdef0123456789abcdef01234567", true), jvm,
                 serverJvm, "1.37", new CpuPinning("0", "1"));
-        var closed = new BenchmarkResult("dev.concbench.benchmarks.HelloBenchmark.closedLoop", "virtual", "hello",
+        var closed = new BenchmarkResult("dev.concbench.benchmarks.HelloBenchmark.closedLoop", "virtual", "B",
+                "a thread per connection", false, "hello",
                 Map.of("connections", "64"), LoadModel.CLOSED, 20.0,
                 Throughput.of(48_210.5, 1_130.25, List.of(List.of(47_900.0, 48_650.5), List.of(48_100.0, 48_191.5))),
-                new Latency(new Percentiles(964_210, 0.21, 1.18, 1.52, 2.05, 4.75, 11.3, 19.8, 42.1), null),
+                new Latency(new Percentiles(964_210, 0.21, 1.18, 1.52, 2.05, 4.75, 11.3, 19.8, 42.1), null,
+                        "HISTFAAAAER4nJNpmSzMwMBwigECmKE0I5DpZrBjAYP9B4jAwXWMTN5AaMqkzKSKgTFFSFOBKaLIJMjED8SCSDSmCGEZTBUA/hMSQA==", null),
                 964_210, new ErrorCounts(0, 1, 0, 2, 0, 0, 3),
-                new Fairness(64, 14_801, 15_066.5, 15_390, 0, 42.1),
+                new Fairness(64, 14_801, 15_066.5, 15_390, 0, 42.1, 0),
                 new ClientUsage("epoll", 2, 11.25, 14.5),
                 new ServerResources(31, 83, 212_860_928L, 17.84, 0, 0),
-                Map.of("scheduler", "ForkJoinPool", "carriers", "2"), true, List.of(), false);
-        var open = new BenchmarkResult("dev.concbench.benchmarks.SleepBenchmark.openLoop", "pool", "sleep",
+                Map.of("scheduler", "ForkJoinPool", "carriers", "2"),
+                List.of(new MeasuredWindow(0, 10.0, 481_000, 0, 2.1, 8.9), new MeasuredWindow(1, 10.0, 483_210, 6, 2.0, 8.94)),
+                Map.of(), true, List.of(), false);
+        var open = new BenchmarkResult("dev.concbench.benchmarks.SleepBenchmark.openLoop", "pool", null,
+                "a thread per connection", false, "sleep",
                 Map.of("connections", "256", "ms", "1000", "rate", "400"), LoadModel.OPEN, 20.0,
                 new Throughput(15.9, null, Throughput.UNIT, null, null, List.of(List.of(15.9))),
                 new Latency(new Percentiles(318, 1000.2, 1001.0, 1002.5, 1004.0, 1010.0, 1012.0, 1012.0, 1012.0),
                         new Percentiles(318, 1000.5, 9_870.0, 14_900.0, 17_950.0, 19_800.0, 19_980.0, 19_998.0,
-                                20_001.0)),
+                                20_001.0), null, null),
                 318, new ErrorCounts(0, 0, 0, 7_682, 0, 0, 0),
-                new Fairness(256, 0, 1.0, 2, 240, 20_001.0),
+                new Fairness(256, 0, 1.0, 2, 240, 20_001.0, 3),
                 new ClientUsage("nio", 1, 0.5, 1.25),
-                null, Map.of(), false,
+                null, Map.of(), List.of(), Map.of("slowResponses", 12.0), false,
                 List.of("errors above 0.1% (7682 of 8000 requests)", "open loop fell behind its rate (16 of 400 req/s)"),
                 false);
         return new RunResult(RunResult.SCHEMA_VERSION, false, "interrupted by SIGINT after 2 of 3 benchmarks",
                 Suite.QUICK, Instant.parse("2025-03-01T10:15:30Z"), Instant.parse("2025-03-01T10:22:05.250Z"),
-                machine, environment, new ClientCeiling(182_400.0, "netty", "hello", 64), List.of(closed, open),
+                machine, environment, new AbBaseline("HEAD~1", "fedcba9876543210fedcba9876543210fedcba98", false, false),
+                new ClientCeiling(182_400.0, "netty", "hello", 64), Map.of("netty-iouring", "io_uring refused: kernel 4.19"),
+                List.of(closed, open),
                 "20250301T101530Z-0123456789ab.jmh.json");
     }
 }

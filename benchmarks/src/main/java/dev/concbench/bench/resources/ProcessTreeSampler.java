@@ -75,12 +75,18 @@ public final class ProcessTreeSampler implements AutoCloseable {
         windowStartCpu = treeCpuSeconds();
     }
 
-    /** Ends a measured window started by {@link #markWindowStart()}; ignored without one. */
-    public synchronized void markWindowEnd() {
-        if (!Double.isNaN(windowStartCpu)) {
-            windowCpuSeconds += Math.max(0, treeCpuSeconds() - windowStartCpu);
-            windowStartCpu = Double.NaN;
+    /**
+     * Ends a measured window started by {@link #markWindowStart()} and returns the CPU seconds the
+     * tree used during it; 0 without a started window.
+     */
+    public synchronized double markWindowEnd() {
+        if (Double.isNaN(windowStartCpu)) {
+            return 0;
         }
+        double used = Math.max(0, treeCpuSeconds() - windowStartCpu);
+        windowCpuSeconds += used;
+        windowStartCpu = Double.NaN;
+        return used;
     }
 
     /** The figures so far. */

@@ -44,6 +44,11 @@ public record ServerLaunch(Path java, List<String> jvmFlags, String classPath, C
                 System.getProperty("java.class.path"), null, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT);
     }
 
+    /** The same launch from another build's class path (an A/B run's baseline). */
+    public ServerLaunch withClassPath(String newClassPath) {
+        return new ServerLaunch(java, jvmFlags, newClassPath, cpus, startTimeout, stopTimeout);
+    }
+
     public ServerLaunch withCpus(CpuList newCpus) {
         return new ServerLaunch(java, jvmFlags, classPath, newCpus, startTimeout, stopTimeout);
     }

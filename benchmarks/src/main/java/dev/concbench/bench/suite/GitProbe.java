@@ -29,7 +29,8 @@ final class GitProbe {
         return new GitInfo(commit.get(), dirty);
     }
 
-    private static Optional<String> git(Path tree, String... arguments) {
+    /** Runs git in the tree; its standard output, stripped, or empty when it fails or is missing. */
+    static Optional<String> git(Path tree, String... arguments) {
         List<String> command = new ArrayList<>(List.of("git", "-C", tree.toString()));
         command.addAll(List.of(arguments));
         try {

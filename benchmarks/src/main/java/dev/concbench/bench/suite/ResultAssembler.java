@@ -3,26 +3,31 @@ package dev.concbench.bench.suite;
 import dev.concbench.bench.resources.ResourceUsage;
 import dev.concbench.bench.trial.TrialMeasurement;
 import dev.concbench.bench.trial.TrialRecord;
+import dev.concbench.client.ErrorKind;
 import dev.concbench.results.BenchmarkResult;
 import dev.concbench.results.ClientUsage;
 import dev.concbench.results.ErrorCounts;
 import dev.concbench.results.Fairness;
 import dev.concbench.results.Latency;
 import dev.concbench.results.LoadModel;
+import dev.concbench.results.MeasuredWindow;
 import dev.concbench.results.Percentiles;
 import dev.concbench.results.ServerResources;
 import dev.concbench.results.Throughput;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * Turns what one benchmark produced, JMH's figures and the trials' records, into a result-file
@@ -43,26 +48,45 @@ final class ResultAssembler {
      * ({@code process}: a child per connection, {@code prefork}: its workers and their replacements).
      * Their own count beats the sampler's, which misses children that live less than a sample.
      */
-    static final List<String> PROCESSES_SPAWNED_KEYS = List.of("processesSpawned", "childrenSpawned",
-            "workersSpawned");
+    static final List<String> PROCESSES_SPAWNED_KEYS = List.of("childrenSpawned", "workersSpawned");
 
     private static final double[] PERCENTILES = {50, 75, 90, 99, 99.9, 99.99};
+    /** The confidence of JMH's score error, which a side's throughput in an A/B run also gives. */
+    private static final double JMH_CONFIDENCE = 0.999;
 
     private ResultAssembler() {
     }
 
     /**
-     * The result of one benchmark.
+     * The results of one benchmark: one for a plain run, one per side (A, then B) for an A/B run.
      *
-     * @param ceiling the client ceiling in responses per second, or {@code null} when not known
+     * @param ceiling        the client ceiling in responses per second, or {@code null} when not known
+     * @param model          the model's family and whether it is a reference
+     * @param comparesBuilds whether the benchmark ran A/B
      */
-    static BenchmarkResult assemble(BenchmarkCase benchmark, CaseOutcome outcome, Double ceiling) {
-        List<TrialRecord> trials = outcome.trials();
-        List<TrialMeasurement> measured = trials.stream().map(TrialRecord::measurement).filter(Objects::nonNull)
+    static List<BenchmarkResult> assemble(BenchmarkCase benchmark, CaseOutcome outcome, Double ceiling,
+                                          ModelFacts model, boolean comparesBuilds) {
+        List<String> sides = comparesBuilds ? List.of(BenchmarkResult.SIDE_A, BenchmarkResult.SIDE_B)
+                : Collections.singletonList(null);
+        List<BenchmarkResult> results = new ArrayList<>();
+        for (String side : sides) {
+            List<TrialRecord.Side> trials = outcome.trials().stream().flatMap(trial -> trial.sides().stream())
+                    .filter(record -> Objects.equals(record.side(), side)).toList();
+            // A/B: JMH's figure mixes both sides; each side's throughput comes from its own windows.
+            Optional<Throughput> throughput = comparesBuilds ? windowThroughput(trials) : outcome.throughput();
+            results.add(assembleSide(benchmark, outcome, throughput, trials, side, ceiling, model));
+        }
+        return results;
+    }
+
+    private static BenchmarkResult assembleSide(BenchmarkCase benchmark, CaseOutcome outcome,
+                                                Optional<Throughput> jmhThroughput, List<TrialRecord.Side> trials,
+                                                String side, Double ceiling, ModelFacts model) {
+        List<TrialMeasurement> measured = trials.stream().map(TrialRecord.Side::measurement).filter(Objects::nonNull)
                 .toList();
         List<String> reasons = new ArrayList<>();
 
-        Throughput throughput = outcome.throughput().orElseGet(() -> new Throughput(0, null, Throughput.UNIT,
+        Throughput throughput = jmhThroughput.orElseGet(() -> new Throughput(0, null, Throughput.UNIT,
                 null, null, List.of()));
         outcome.failure().ifPresent(failure -> reasons.add("the benchmark failed: " + failure));
         if (outcome.failure().isEmpty() && measured.isEmpty()) {
@@ -97,53 +121,101 @@ final class ResultAssembler {
         }
 
         boolean open = benchmark.scenario().openLoop();
-        Percentiles uncorrected = percentiles(measured, TrialMeasurement::uncorrectedLatency);
-        Latency latency = new Latency(uncorrected, open ? percentiles(measured, TrialMeasurement::latency) : null);
+        Histogram uncorrected = merged(measured, TrialMeasurement::uncorrectedLatency);
+        Histogram corrected = open ? merged(measured, TrialMeasurement::latency) : null;
+        Latency latency = new Latency(percentiles(uncorrected), open ? percentiles(corrected) : null,
+                encoded(uncorrected), open ? encoded(corrected) : null);
 
-        return new BenchmarkResult(benchmark.scenario().benchmarkName(), benchmark.model(),
-                benchmark.scenario().label(), benchmark.params(), open ? LoadModel.OPEN : LoadModel.CLOSED,
+        return new BenchmarkResult(benchmark.scenario().benchmarkName(), benchmark.model(), side, model.family(),
+                model.reference(), benchmark.scenario().label(), benchmark.params(),
+                open ? LoadModel.OPEN : LoadModel.CLOSED,
                 measured.stream().mapToDouble(TrialMeasurement::windowSeconds).sum(), throughput, latency, requests,
-                errors, fairness(measured), client(trials), resources(trials), serverInfo(trials), reasons.isEmpty(),
-                reasons,
-                clientBound);
-    }
-
-    private static ErrorCounts errors(List<TrialMeasurement> measured) {
-        Map<String, Long> sum = new TreeMap<>();
-        measured.forEach(m -> m.errors().forEach((kind, count) -> sum.merge(kind, count, Long::sum)));
-        return new ErrorCounts(sum.getOrDefault("connect", 0L), sum.getOrDefault("read", 0L),
-                sum.getOrDefault("write", 0L), sum.getOrDefault("timeout", 0L), sum.getOrDefault("status", 0L),
-                sum.getOrDefault("body", 0L), sum.getOrDefault("malformed", 0L));
+                errors, fairness(measured), client(outcome.trials(), measured), resources(trials), serverInfo(trials),
+                windows(measured), extras(measured), reasons.isEmpty(), reasons, clientBound);
     }
 
     /**
-     * The client of the first trial that measured (every fork runs the same client), with the CPU
-     * time of every trial's measurement; {@code null} when no trial measured.
+     * A side's throughput from its own windows: the mean of their rates, with the same 99.9 %
+     * Student-t interval JMH gives; no interval from a single window; empty without windows.
      */
-    private static ClientUsage client(List<TrialRecord> trials) {
-        List<TrialRecord> measuring = trials.stream().filter(t -> t.measurement() != null && t.client().eventLoops() > 0)
-                .toList();
-        if (measuring.isEmpty()) {
-            return null;
+    static Optional<Throughput> windowThroughput(List<TrialRecord.Side> trials) {
+        List<List<Double>> rates = trials.stream().map(TrialRecord.Side::measurement).filter(Objects::nonNull)
+                .map(m -> m.windows().stream().map(MeasuredWindow::requestsPerSecond).toList())
+                .filter(fork -> !fork.isEmpty()).toList();
+        ListStatistics statistics = new ListStatistics();
+        rates.forEach(fork -> fork.forEach(statistics::addValue));
+        if (statistics.getN() == 0) {
+            return Optional.empty();
         }
-        TrialRecord.ClientSide first = measuring.getFirst().client();
-        return new ClientUsage(first.transport(), first.eventLoops(),
-                measuring.stream().mapToDouble(t -> t.measurement().eventLoopCpuSeconds()).sum(),
-                measuring.stream().mapToDouble(t -> t.measurement().processCpuSeconds()).sum());
+        double mean = statistics.getMean();
+        return Optional.of(statistics.getN() < 2 ? new Throughput(mean, null, Throughput.UNIT, null, null, rates)
+                : Throughput.of(mean, statistics.getMeanErrorAt(JMH_CONFIDENCE), rates));
     }
 
-    private static Percentiles percentiles(List<TrialMeasurement> measured,
-                                           Function<TrialMeasurement, String> histogram) {
-        Histogram merged = null;
+    /** Every fork's windows in order, numbered again from 0. */
+    private static List<MeasuredWindow> windows(List<TrialMeasurement> measured) {
+        List<MeasuredWindow> all = new ArrayList<>();
         for (TrialMeasurement m : measured) {
-            Histogram h = decode(histogram.apply(m));
-            if (merged == null) {
-                merged = h;
-            } else {
-                merged.add(h);
+            for (MeasuredWindow w : m.windows()) {
+                all.add(new MeasuredWindow(all.size(), w.seconds(), w.requests(), w.errors(), w.p99Ms(),
+                        w.serverCpuSeconds()));
             }
         }
-        if (merged == null || merged.getTotalCount() == 0) {
+        return all;
+    }
+
+    private static Map<String, Double> extras(List<TrialMeasurement> measured) {
+        Map<String, Double> sum = new TreeMap<>();
+        measured.forEach(m -> m.extras().forEach((name, value) -> sum.merge(name, value, Double::sum)));
+        return sum;
+    }
+
+    /**
+     * Errors by kind, every kind of the client carried: the switch has no default, so a new
+     * {@link ErrorKind} does not compile until it has its place in the result file.
+     */
+    static ErrorCounts errors(List<TrialMeasurement> measured) {
+        long[] counts = new long[7];
+        for (TrialMeasurement m : measured) {
+            m.errors().forEach((kind, count) -> counts[switch (kind) {
+                case CONNECT -> 0;
+                case READ -> 1;
+                case WRITE -> 2;
+                case TIMEOUT -> 3;
+                case STATUS -> 4;
+                case BODY -> 5;
+                case MALFORMED -> 6;
+            }] += count);
+        }
+        return new ErrorCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+    }
+
+    /**
+     * The client of the first trial (every fork runs the same client), with the CPU time of this
+     * side's measurement; {@code null} when nothing was measured.
+     */
+    private static ClientUsage client(List<TrialRecord> trials, List<TrialMeasurement> measured) {
+        Optional<TrialRecord.ClientSide> first = trials.stream().map(TrialRecord::client)
+                .filter(client -> client.eventLoops() > 0).findFirst();
+        if (first.isEmpty() || measured.isEmpty()) {
+            return null;
+        }
+        return new ClientUsage(first.get().transport(), first.get().eventLoops(),
+                measured.stream().mapToDouble(TrialMeasurement::eventLoopCpuSeconds).sum(),
+                measured.stream().mapToDouble(TrialMeasurement::processCpuSeconds).sum());
+    }
+
+    /** The trials' histograms added together (never their percentiles averaged); empty when none. */
+    private static Histogram merged(List<TrialMeasurement> measured, Function<TrialMeasurement, String> histogram) {
+        Histogram merged = dev.concbench.client.Latency.newHistogram();
+        for (TrialMeasurement m : measured) {
+            merged.add(decode(histogram.apply(m)));
+        }
+        return merged;
+    }
+
+    private static Percentiles percentiles(Histogram merged) {
+        if (merged.getTotalCount() == 0) {
             return new Percentiles(0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
         double[] at = new double[PERCENTILES.length];
@@ -152,6 +224,10 @@ final class ResultAssembler {
         }
         return new Percentiles(merged.getTotalCount(), millis(merged.getMinValue()), at[0], at[1], at[2], at[3],
                 at[4], at[5], millis(merged.getMaxValue()));
+    }
+
+    private static String encoded(Histogram histogram) {
+        return new dev.concbench.client.Latency(histogram).encodedHistogram();
     }
 
     private static Histogram decode(String base64) {
@@ -169,7 +245,7 @@ final class ResultAssembler {
     /** The worst of the trials: see {@link TrialMeasurement.TrialFairness}. */
     private static Fairness fairness(List<TrialMeasurement> measured) {
         if (measured.isEmpty()) {
-            return new Fairness(0, 0, 0, 0, 0, 0);
+            return new Fairness(0, 0, 0, 0, 0, 0, 0);
         }
         var all = measured.stream().map(TrialMeasurement::fairness).toList();
         long[] medians = all.stream().mapToLong(TrialMeasurement.TrialFairness::medianResponses).sorted().toArray();
@@ -178,39 +254,40 @@ final class ResultAssembler {
         double median = Math.clamp(medians[(medians.length - 1) / 2], min, max);
         return new Fairness(all.getFirst().connections(), min, median, max,
                 all.stream().mapToInt(TrialMeasurement.TrialFairness::starved).max().orElse(0),
-                all.stream().mapToDouble(TrialMeasurement.TrialFairness::longestWaitMs).max().orElse(0));
+                all.stream().mapToDouble(TrialMeasurement.TrialFairness::longestWaitMs).max().orElse(0),
+                all.stream().mapToLong(TrialMeasurement.TrialFairness::gaveUp).sum());
     }
 
     /** Peaks over the trials, CPU and processes summed; {@code null} when no trial was sampled. */
-    private static ServerResources resources(List<TrialRecord> trials) {
-        List<TrialRecord> sampled = trials.stream().filter(t -> t.resources() != null).toList();
+    private static ServerResources resources(List<TrialRecord.Side> trials) {
+        List<TrialRecord.Side> sampled = trials.stream().filter(t -> t.resources() != null).toList();
         if (sampled.isEmpty()) {
             return null;
         }
         long spawned = 0;
-        for (TrialRecord trial : sampled) {
+        for (TrialRecord.Side trial : sampled) {
             spawned += PROCESSES_SPAWNED_KEYS.stream().map(trial.server().stopInfo()::get)
                     .filter(count -> count != null && count.matches("\\d+")).findFirst().map(Long::parseLong)
                     .orElse(trial.resources().childrenSeen());
         }
         return new ServerResources(
-                sampled.stream().map(TrialRecord::resources).mapToInt(ResourceUsage::peakThreads).max().orElse(0),
-                sampled.stream().map(TrialRecord::resources).mapToInt(ResourceUsage::peakFileDescriptors).max()
+                sampled.stream().map(TrialRecord.Side::resources).mapToInt(ResourceUsage::peakThreads).max().orElse(0),
+                sampled.stream().map(TrialRecord.Side::resources).mapToInt(ResourceUsage::peakFileDescriptors).max()
                         .orElse(0),
-                sampled.stream().map(TrialRecord::resources).mapToLong(ResourceUsage::peakRssBytes).max().orElse(0),
-                sampled.stream().map(TrialRecord::resources).mapToDouble(ResourceUsage::cpuSeconds).sum(),
+                sampled.stream().map(TrialRecord.Side::resources).mapToLong(ResourceUsage::peakRssBytes).max().orElse(0),
+                sampled.stream().map(TrialRecord.Side::resources).mapToDouble(ResourceUsage::cpuSeconds).sum(),
                 spawned,
-                sampled.stream().map(TrialRecord::resources).mapToInt(ResourceUsage::peakLiveChildren).max()
+                sampled.stream().map(TrialRecord.Side::resources).mapToInt(ResourceUsage::peakLiveChildren).max()
                         .orElse(0));
     }
 
     /** What the server reported when it started and stopped (the first trial's), and whether it ran in-process. */
-    private static Map<String, String> serverInfo(List<TrialRecord> trials) {
+    private static Map<String, String> serverInfo(List<TrialRecord.Side> trials) {
         Map<String, String> info = new TreeMap<>();
         if (trials.isEmpty()) {
             return info;
         }
-        TrialRecord first = trials.getFirst();
+        TrialRecord.Side first = trials.getFirst();
         info.putAll(first.server().startInfo());
         first.server().stopInfo().forEach((key, value) -> info.put("stopped." + key, value));
         info.put("inProcess", Boolean.toString(first.server().inProcess()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.concbench.results.AbBaseline;
 import dev.concbench.results.AtomicFiles;
 import dev.concbench.results.BenchmarkResult;
 import dev.concbench.results.ClientCeiling;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +39,8 @@ final class RunRecorder {
     private final Instant startedAt;
     private final MachineInfo machine;
     private final Environment environment;
+    private final AbBaseline abBaseline;
+    private final Map<String, String> unavailableModels;
     private final Path resultFile;
     private final Path rawFile;
     private final int planned;
@@ -46,12 +50,18 @@ final class RunRecorder {
     private boolean complete;
     private String incompleteReason;
 
+    /**
+     * @param abBaseline        the baseline of an A/B run, {@code null} for a plain run
+     * @param unavailableModels models left out because they cannot run here, with the reason
+     */
     RunRecorder(Path resultsDirectory, Suite suite, Instant startedAt, MachineInfo machine, Environment environment,
-                int planned) {
+                AbBaseline abBaseline, Map<String, String> unavailableModels, int planned) {
         this.suite = Objects.requireNonNull(suite, "suite");
         this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
         this.machine = Objects.requireNonNull(machine, "machine");
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.abBaseline = abBaseline;
+        this.unavailableModels = Map.copyOf(unavailableModels);
         this.planned = planned;
         this.resultFile = ResultLayout.runFile(resultsDirectory, snapshot(false, "starting"));
         String name = resultFile.getFileName().toString();
@@ -130,7 +140,8 @@ final class RunRecorder {
     private RunResult snapshot(boolean done, String reason) {
         Instant now = Instant.now();
         return new RunResult(RunResult.SCHEMA_VERSION, done, done ? null : reason, suite, startedAt,
-                now.isBefore(startedAt) ? startedAt : now, machine, environment, ceiling, results,
+                now.isBefore(startedAt) ? startedAt : now, machine, environment, abBaseline, ceiling,
+                unavailableModels, results,
                 raw.isEmpty() ? null : rawFile.getFileName().toString());
     }
 }

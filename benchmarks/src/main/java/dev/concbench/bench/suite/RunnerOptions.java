@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The suite runner's command line. Every value may be blank, meaning its default, because Maven
@@ -20,9 +21,15 @@ import java.util.Objects;
  * @param jmhOutput   show JMH's own output instead of writing it to the work directory
  * @param dryRun      print the plan and stop
  * @param help        print the usage and stop
+ * @param against     the baseline of an A/B run ({@code self}, a commit-ish or a checkout's path), or
+ *                    empty for a plain run
+ * @param maven       the {@code mvn} that builds a baseline
+ * @param mavenOffline whether a baseline builds offline
+ * @param buildCache  where baseline builds are kept, by commit
  */
 record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, Path workDir, Pinning pinning,
-                     boolean inProcess, boolean jmhOutput, boolean dryRun, boolean help) {
+                     boolean inProcess, boolean jmhOutput, boolean dryRun, boolean help, Optional<String> against,
+                     String maven, boolean mavenOffline, Path buildCache) {
 
     static final String USAGE = """
             usage: java -cp benchmarks.jar dev.concbench.bench.suite.SuiteRunner [options]
@@ -41,6 +48,12 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
               --server-cpus LIST    pin the server to these CPUs (taskset list, e.g. 1 or 2-3), or none
               --client-cpus LIST    pin the benchmark JVM to these CPUs, or none
                                     (default: %s; e.g. --server-cpus=1 --client-cpus=0)
+              --against REF         A/B: run the baseline REF's servers beside this build's, windows
+                                    alternating; REF is 'self' (the same build: measures the noise),
+                                    a commit-ish of this repository, or the path of another checkout
+              --maven CMD           the mvn that builds a baseline (default mvn)
+              --maven-offline[=BOOL] build a baseline offline
+              --build-cache DIR     where baseline builds are kept by commit (default ~/.cache/concbench/builds)
               --in-process[=BOOL]   run the server inside the benchmark JVM (for profiling; no resources)
               --jmh-output[=BOOL]   show JMH's own output instead of logging it to the work directory
               --dry-run[=BOOL]      print the benchmarks that would run, and stop
@@ -48,7 +61,7 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
             """;
 
     private static final Set<String> BOOLEAN_OPTIONS = Set.of("--in-process", "--jmh-output",
-            "--dry-run");
+            "--dry-run", "--maven-offline");
 
     RunnerOptions {
         Objects.requireNonNull(preset, "preset");
@@ -56,6 +69,13 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
         Objects.requireNonNull(resultsDir, "resultsDir");
         Objects.requireNonNull(workDir, "workDir");
         Objects.requireNonNull(pinning, "pinning");
+        Objects.requireNonNull(against, "against");
+        Objects.requireNonNull(maven, "maven");
+        Objects.requireNonNull(buildCache, "buildCache");
+        if (against.isPresent() && inProcess) {
+            throw new IllegalArgumentException("--against runs two servers side by side in their own processes; "
+                    + "it cannot be combined with --in-process");
+        }
     }
 
     static String usage() {
@@ -80,6 +100,10 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
         boolean jmhOutput = false;
         boolean dryRun = false;
         boolean help = false;
+        String against = "";
+        String maven = "";
+        boolean mavenOffline = false;
+        String buildCache = "";
         List<String> words = new ArrayList<>();
         for (String arg : args) {
             // --name=value, the form Maven passes (an empty value survives it)
@@ -103,6 +127,9 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
                 case "--work-dir" -> workDir = value(args, ++i, arg);
                 case "--server-cpus" -> serverCpus = value(args, ++i, arg);
                 case "--client-cpus" -> clientCpus = value(args, ++i, arg);
+                case "--against" -> against = value(args, ++i, arg);
+                case "--maven" -> maven = value(args, ++i, arg);
+                case "--build-cache" -> buildCache = value(args, ++i, arg);
                 case "--help", "-h" -> help = true;
                 default -> {
                     String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -111,6 +138,7 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
                         case "--in-process" -> inProcess = on;
                         case "--jmh-output" -> jmhOutput = on;
                         case "--dry-run" -> dryRun = on;
+                        case "--maven-offline" -> mavenOffline = on;
                         default -> throw new IllegalArgumentException("unknown option '" + arg + "' (see --help)");
                     }
                 }
@@ -126,7 +154,10 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
                 Narrowing.parse(models, scenarios, connections),
                 Path.of(resultsDir.isBlank() ? "results" : resultsDir),
                 Path.of(workDir.isBlank() ? "target/bench" : workDir),
-                pinning, inProcess, jmhOutput, dryRun, help);
+                pinning, inProcess, jmhOutput, dryRun, help,
+                Optional.of(against.strip()).filter(ref -> !ref.isEmpty()),
+                maven.isBlank() ? "mvn" : maven.strip(), mavenOffline,
+                buildCache.isBlank() ? BaselineBuild.defaultCache() : Path.of(buildCache.strip()));
     }
 
     private static CpuList cpus(String text, String option) {

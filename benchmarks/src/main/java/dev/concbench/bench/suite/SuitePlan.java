@@ -32,6 +32,14 @@ public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkC
      *                                  scenario the suite does not run, or nothing left to run
      */
     public static SuitePlan of(SuitePreset preset, Narrowing narrowing, List<String> registeredModels) {
+        return of(preset, narrowing, registeredModels, false);
+    }
+
+    /**
+     * The same, for an A/B run when {@code comparesBuilds}: each case with its scenario's A/B timing.
+     */
+    public static SuitePlan of(SuitePreset preset, Narrowing narrowing, List<String> registeredModels,
+                               boolean comparesBuilds) {
         List<String> models = narrowing.models().isEmpty() ? registeredModels : distinct(narrowing.models());
         for (String model : models) {
             if (!registeredModels.contains(model)) {
@@ -59,7 +67,7 @@ public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkC
         for (ScenarioPlan plan : scenarios) {
             for (Map<String, String> params : plan.combinations()) {
                 for (String model : models) {
-                    cases.add(new BenchmarkCase(plan.scenario(), model, params, plan.timing()));
+                    cases.add(new BenchmarkCase(plan.scenario(), model, params, plan.timing(comparesBuilds)));
                 }
             }
         }

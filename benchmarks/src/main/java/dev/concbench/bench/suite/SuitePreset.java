@@ -44,11 +44,18 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
      * (then its timeouts make the result invalid, with the reason); at 64 it starts 64 JVMs at
      * once and answers none in time. About ten seconds per model and scenario, JVM starts
      * included.
+     *
+     * <p>In an A/B run every window is measured on both servers, so the windows are shorter and
+     * more: hello warms each server for 3 s, then 8 pairs of 0.5 s windows, each after 0.5 s of
+     * lead-in; sleep 6 pairs of 1 s windows (about 100 or 10 responses each), each after 0.5 s of
+     * lead-in. About 45 seconds per model, both servers' start included.
      */
     public static final SuitePreset SMOKE = new SuitePreset(Suite.SMOKE, List.of(
-            ScenarioPlan.of(Scenario.HELLO, Timing.of(1, 1, 5, 1, 1).withLeadIn(1), "connections", List.of(8)),
+            ScenarioPlan.of(Scenario.HELLO, Timing.of(1, 1, 5, 1, 1).withLeadIn(1), "connections", List.of(8))
+                    .withAbTiming(Timing.of(1, 1, 3, 1, 0.5).withLeadIn(0.5), 8),
             ScenarioPlan.of(Scenario.SLEEP, Timing.of(1, 0, 1, 1, 2).withLeadIn(1), "connections", List.of(10),
-                    "ms", List.of(100))),
+                    "ms", List.of(100))
+                    .withAbTiming(Timing.of(1, 0, 1, 1, 1).withLeadIn(0.5), 6)),
             64, Timing.of(1, 1, 5, 1, 1).withLeadIn(0.5), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS);
 
     /**

@@ -9,6 +9,7 @@ import dev.concbench.results.Environment;
 import dev.concbench.results.GitInfo;
 import dev.concbench.results.JvmInfo;
 import dev.concbench.results.MachineInfo;
+import dev.concbench.results.MeasuredWindow;
 import dev.concbench.results.Throughput;
 import dev.concbench.servers.ServerModels;
 import java.io.IOException;
@@ -20,10 +21,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.openjdk.jmh.util.Version;
 
 /**
@@ -72,7 +75,8 @@ public final class SuiteRunner {
                 out.print(RunnerOptions.usage());
                 return OK;
             }
-            plan = SuitePlan.of(options.preset(), options.narrowing(), ServerModels.names());
+            plan = SuitePlan.of(options.preset(), options.narrowing(), available(ServerModels.names()),
+                    options.against().isPresent());
         } catch (IllegalArgumentException e) {
             err.println(NAME + ": " + e.getMessage());
             return USAGE_ERROR;
@@ -80,7 +84,22 @@ public final class SuiteRunner {
         return new SuiteRunner(options, out).execute(plan, err);
     }
 
+    /** The registered models that can run here; the others are told and recorded with their reason. */
+    private static List<String> available(List<String> registered) {
+        return registered.stream().filter(name -> ServerModels.byName(name).unavailableReason().isEmpty()).toList();
+    }
+
+    /** The registered models that cannot run here, with the reason each gives. */
+    private static Map<String, String> unavailableModels() {
+        Map<String, String> unavailable = new TreeMap<>();
+        ServerModels.all().forEach(model -> model.unavailableReason()
+                .ifPresent(reason -> unavailable.put(model.name(), reason)));
+        return unavailable;
+    }
+
     private int execute(SuitePlan plan, PrintStream err) {
+        Map<String, String> unavailable = unavailableModels();
+        unavailable.forEach((model, reason) -> out.println(NAME + ": model " + model + " left out: " + reason));
         out.printf("%s: suite %s, %d benchmarks on %d models (%s), pinning %s, about %s%n", NAME, plan.preset().name(),
                 plan.cases().size(), plan.models().size(), String.join(", ", plan.models()),
                 options.pinning().describe(), Progress.format(new Progress(plan.cases()).left(0)));
@@ -98,14 +117,28 @@ public final class SuiteRunner {
 
         Instant startedAt = Instant.now();
         HarnessSettings harness = new HarnessSettings(null, options.inProcess(), options.pinning().server(),
-                options.pinning().client(), plan.preset().serverJvmFlags(), 0, Duration.ZERO);
+                options.pinning().client(), plan.preset().serverJvmFlags(), 0, Duration.ZERO, null);
         Path workDirectory = options.workDir().resolve(WORK_DIRECTORY_TIME.format(startedAt));
-        JmhCaseRunner jmh = new JmhCaseRunner(javaExecutable(), harness, workDirectory, options.jmhOutput());
-        Environment environment = environment(harness, jmh.forkJvmFlags());
+        Optional<BaselineBuild> baseline;
+        try {
+            baseline = baseline(workDirectory);
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + ": " + e.getMessage());
+            return USAGE_ERROR;
+        } catch (IOException e) {
+            err.println(NAME + ": no baseline to compare with: " + e.getMessage());
+            return FAILED;
+        }
+        // The ceiling is the client's, measured against one server; the cases run A/B when asked.
+        JmhCaseRunner ceilingJmh = new JmhCaseRunner(javaExecutable(), harness, workDirectory, options.jmhOutput());
+        JmhCaseRunner jmh = baseline.map(b -> new JmhCaseRunner(javaExecutable(),
+                harness.withBaselineClassPath(b.classPath()), workDirectory, options.jmhOutput())).orElse(ceilingJmh);
+        Environment environment = environment(harness, ceilingJmh.forkJvmFlags());
         RunRecorder recorder;
         try {
             recorder = new RunRecorder(options.resultsDir(), plan.preset().suite(), startedAt, MachineInfo.detect(),
-                    environment, plan.cases().size());
+                    environment, baseline.map(BaselineBuild::record).orElse(null), unavailable,
+                    plan.cases().size());
             recorder.ceiling(null);
         } catch (IOException | RuntimeException e) {
             err.println(NAME + ": cannot write the result file under " + options.resultsDir() + ": " + e.getMessage());
@@ -125,13 +158,11 @@ public final class SuiteRunner {
 
         int failed = 0;
         try {
-            ClientCeiling ceiling = measureCeiling(plan, jmh);
+            ClientCeiling ceiling = measureCeiling(plan, ceilingJmh);
             recorder.ceiling(ceiling);
             Progress progress = new Progress(plan.cases());
             List<BenchmarkCase> cases = plan.cases();
-            List<BenchmarkCase> finishedCases = new ArrayList<>();
-            List<CaseOutcome> finishedOutcomes = new ArrayList<>();
-            List<BenchmarkResult> results = new ArrayList<>();
+            List<Finished> finished = new ArrayList<>();
             for (int i = 0; i < cases.size(); i++) {
                 BenchmarkCase benchmark = cases.get(i);
                 out.printf("[%d/%d] %s … %s left%n", i + 1, cases.size(), benchmark.describe(),
@@ -139,25 +170,27 @@ public final class SuiteRunner {
                 CaseOutcome outcome = jmh.run(benchmark, String.format(Locale.ROOT, "%03d-%s-%s", i + 1,
                         benchmark.scenario().label(), benchmark.model()));
                 progress.finished(benchmark, outcome.wallTime());
-                finishedCases.add(benchmark);
-                finishedOutcomes.add(outcome);
-                double rate = outcome.throughput().map(Throughput::score).orElse(0.0);
+                Finished newest = new Finished(benchmark, outcome);
+                finished.add(newest);
+                double rate = newest.judge(null, baseline.isPresent()).stream()
+                        .mapToDouble(result -> result.throughput().score()).max().orElse(0);
                 if (rate > ceiling.requestsPerSecond()) {
                     // The client drove more than the first measurement said: that is its ceiling now,
-                    // and every result so far is judged again against it.
+                    // and every result is judged against it when the file is written.
                     ceiling = new ClientCeiling(rate, benchmark.model(), benchmark.scenario().label(),
                             Integer.parseInt(benchmark.params().getOrDefault("connections", "1")));
-                    results.clear();
-                    for (int j = 0; j < finishedCases.size(); j++) {
-                        results.add(judge(finishedCases.get(j), finishedOutcomes.get(j), ceiling));
-                    }
                     out.printf(Locale.ROOT, "        client ceiling raised to %,.0f responses/s by this benchmark%n",
                             rate);
-                } else {
-                    results.add(judge(benchmark, outcome, ceiling));
                 }
+                ClientCeiling judgedBy = ceiling;
+                List<BenchmarkResult> results = finished.stream()
+                        .flatMap(done -> done.judge(judgedBy, baseline.isPresent()).stream()).toList();
                 recorder.record(ceiling, results, outcome.jmhJson());
-                out.println("        " + Summary.of(results.getLast()));
+                newest.judge(ceiling, baseline.isPresent())
+                        .forEach(result -> out.println("        " + Summary.of(result)));
+                if (baseline.isPresent()) {
+                    out.println("        " + Summary.pairs(newest.judge(ceiling, true)));
+                }
                 if (outcome.failure().isPresent()) {
                     failed++;
                 }
@@ -181,9 +214,32 @@ public final class SuiteRunner {
         return OK;
     }
 
-    private static BenchmarkResult judge(BenchmarkCase benchmark, CaseOutcome outcome, ClientCeiling ceiling) {
-        return ResultAssembler.assemble(benchmark, outcome,
-                ceiling.requestsPerSecond() > 0 ? ceiling.requestsPerSecond() : null);
+    /** One benchmark that ran, and what it produced; judged whenever the result file is written. */
+    private record Finished(BenchmarkCase benchmark, CaseOutcome outcome) {
+
+        /** Its results (one, or A and B), judged against the ceiling ({@code null}: not judged by one). */
+        List<BenchmarkResult> judge(ClientCeiling ceiling, boolean comparesBuilds) {
+            return ResultAssembler.assemble(benchmark, outcome,
+                    ceiling != null && ceiling.requestsPerSecond() > 0 ? ceiling.requestsPerSecond() : null,
+                    ModelFacts.of(ServerModels.byName(benchmark.model())), comparesBuilds);
+        }
+    }
+
+    /** The baseline of an A/B run, found or built; empty for a plain run. */
+    private Optional<BaselineBuild> baseline(Path workDirectory) throws IOException {
+        if (options.against().isEmpty()) {
+            return Optional.empty();
+        }
+        Path repository = GitProbe.git(Path.of("").toAbsolutePath(), "rev-parse", "--show-toplevel").map(Path::of)
+                .orElse(Path.of("").toAbsolutePath());
+        var builder = new BaselineBuild.Builder(options.maven(), options.mavenOffline(), options.buildCache(),
+                workDirectory, repository, System.getProperty("java.class.path"), out);
+        BaselineBuild baseline = builder.resolve(options.against().get());
+        out.println("A/B: side A is " + (baseline.record().self() ? "this build again (A/A: the noise)"
+                : baseline.against() + (baseline.record().commit() == null ? ""
+                        : " (" + BaselineBuild.shortHash(baseline.record().commit()) + ")"))
+                + ", side B this working tree; measured windows alternate A B, B A, ...");
+        return Optional.of(baseline);
     }
 
     /**
@@ -204,7 +260,7 @@ public final class SuiteRunner {
             BenchmarkCase probe = new BenchmarkCase(Scenario.HELLO, model,
                     Map.of("connections", Integer.toString(connections)), timing);
             CaseOutcome outcome = jmh.run(probe, "000-ceiling-" + model);
-            double rate = outcome.throughput().map(t -> t.score()).orElse(0.0);
+            double rate = outcome.throughput().map(Throughput::score).orElse(0.0);
             if (rate > bestRate) {
                 bestRate = rate;
                 best = model;
@@ -258,7 +314,8 @@ public final class SuiteRunner {
 
         static String of(BenchmarkResult result) {
             double score = result.throughput().score();
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, score < 100 ? "%.1f" : "%,.0f", score))
+            StringBuilder line = new StringBuilder(result.side() == null ? "" : result.side() + ": ")
+                    .append(String.format(Locale.ROOT, score < 100 ? "%.1f" : "%,.0f", score))
                     .append(" responses/s");
             if (result.throughput().hasConfidenceInterval() && score > 0) {
                 line.append(String.format(Locale.ROOT, " ±%.1f %%", result.throughput().scoreError() * 100 / score));
@@ -278,6 +335,28 @@ public final class SuiteRunner {
             Optional.of(result.invalidReasons()).filter(reasons -> !reasons.isEmpty())
                     .ifPresent(reasons -> line.append(" — INVALID: ").append(String.join("; ", reasons)));
             return line.toString();
+        }
+
+        /**
+         * The median over the pairs of B's throughput over A's, e.g. {@code B/A throughput 0.97
+         * (median of 8 pairs, 0.91–1.04)}; the verdict, with its interval, comes in the report.
+         */
+        static String pairs(List<BenchmarkResult> sides) {
+            List<MeasuredWindow> a = sides.getFirst().windows();
+            List<MeasuredWindow> b = sides.getLast().windows();
+            double[] ratios = new double[Math.min(a.size(), b.size())];
+            for (int i = 0; i < ratios.length; i++) {
+                double rateA = a.get(i).requestsPerSecond();
+                ratios[i] = rateA == 0 ? Double.NaN : b.get(i).requestsPerSecond() / rateA;
+            }
+            double[] judged = Arrays.stream(ratios).filter(Double::isFinite).sorted().toArray();
+            if (judged.length == 0) {
+                return "B/A throughput: no pair where A answered";
+            }
+            double median = judged.length % 2 == 1 ? judged[judged.length / 2]
+                    : (judged[judged.length / 2 - 1] + judged[judged.length / 2]) / 2;
+            return String.format(Locale.ROOT, "B/A throughput %.3f (median of %d pairs, %.3f–%.3f)", median,
+                    judged.length, judged[0], judged[judged.length - 1]);
         }
     }
 }

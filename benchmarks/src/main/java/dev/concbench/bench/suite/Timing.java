@@ -17,9 +17,11 @@ import java.util.Objects;
  *                              the model's steady state, not the cold start of fresh connections
  *                              (a model that starts a JVM per connection answers its first requests
  *                              only after a second or more); zero for none
+ * @param sides                 servers loaded in each iteration, one window each: 1, or 2 in an
+ *                              A/B run (each iteration is then a pair of windows)
  */
 public record Timing(int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
-                     Duration measurementTime, Duration leadIn) {
+                     Duration measurementTime, Duration leadIn, int sides) {
 
     public Timing {
         Objects.requireNonNull(warmupTime, "warmupTime");
@@ -40,6 +42,9 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
         if (leadIn.isNegative()) {
             throw new IllegalArgumentException("leadIn must not be negative, was " + leadIn);
         }
+        if (sides != 1 && sides != 2) {
+            throw new IllegalArgumentException("sides must be 1, or 2 for an A/B run, was " + sides);
+        }
     }
 
     /**
@@ -48,19 +53,27 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
      */
     public static Timing of(int forks, int warmups, double warmupSeconds, int measurements, double measurementSeconds) {
         return new Timing(forks, warmups, seconds(warmupSeconds), measurements, seconds(measurementSeconds),
-                Duration.ZERO);
+                Duration.ZERO, 1);
     }
 
     /** The same with {@code leadInSeconds} of lead-in before every window. */
     public Timing withLeadIn(double leadInSeconds) {
         return new Timing(forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
-                seconds(leadInSeconds));
+                seconds(leadInSeconds), sides);
     }
 
-    /** The load time of one benchmark with these settings: every window of every fork, with its lead-in. */
+    /**
+     * The same windows in an A/B run with this many measured pairs per fork: each iteration loads
+     * both servers, one window each, warm-up iterations included.
+     */
+    public Timing inPairs(int pairs) {
+        return new Timing(forks, warmupIterations, warmupTime, pairs, measurementTime, leadIn, 2);
+    }
+
+    /** The load time of one benchmark with these settings: every window of every fork and side, with its lead-in. */
     public Duration loadTime() {
-        return warmupTime.plus(leadIn).multipliedBy((long) forks * warmupIterations)
-                .plus(measurementTime.plus(leadIn).multipliedBy((long) forks * measurementIterations));
+        return warmupTime.plus(leadIn).multipliedBy((long) forks * warmupIterations * sides)
+                .plus(measurementTime.plus(leadIn).multipliedBy((long) forks * measurementIterations * sides));
     }
 
     private static Duration seconds(double seconds) {

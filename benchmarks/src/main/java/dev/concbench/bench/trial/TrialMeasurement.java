@@ -1,20 +1,23 @@
 package dev.concbench.bench.trial;
 
+import dev.concbench.client.ErrorKind;
+import dev.concbench.results.MeasuredWindow;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The load client's figures over one trial's measurement iterations, merged.
+ * The load client's figures over one trial's measurement iterations against one server, merged.
  *
  * @param iterations             measurement iterations merged
  * @param requests               verified responses
- * @param errors                 failed requests by kind label ({@code connect}, {@code timeout}, ...)
+ * @param errors                 failed requests by kind
  * @param firstErrors            the first message seen of each error kind
  * @param unfinished             requests still open when an iteration ended
  * @param bytesRead              bytes received
  * @param windowSeconds          the client's measured time, all iterations together
- * @param windowRates            each iteration's verified responses per second of the client's window
+ * @param windows                each iteration's window, in order (rate, errors, p99, server CPU)
  * @param latency                HdrHistogram (ns, compressed, Base64) from the intended send time;
  *                               the same as {@code uncorrectedLatency} in a closed loop
  * @param uncorrectedLatency     HdrHistogram (ns, compressed, Base64) from the actual send time
@@ -25,16 +28,16 @@ import java.util.TreeMap;
  * @param extras                 figures particular to a scenario (e.g. the slow clients' own
  *                               responses), by name
  */
-public record TrialMeasurement(int iterations, long requests, Map<String, Long> errors,
-                               Map<String, String> firstErrors, long unfinished, long bytesRead,
-                               double windowSeconds, List<Double> windowRates, String latency,
+public record TrialMeasurement(int iterations, long requests, Map<ErrorKind, Long> errors,
+                               Map<ErrorKind, String> firstErrors, long unfinished, long bytesRead,
+                               double windowSeconds, List<MeasuredWindow> windows, String latency,
                                String uncorrectedLatency, TrialFairness fairness, double eventLoopCpuSeconds,
                                double processCpuSeconds, double eventLoopUtilization, Map<String, Double> extras) {
 
     public TrialMeasurement {
-        errors = new TreeMap<>(errors);
-        firstErrors = new TreeMap<>(firstErrors);
-        windowRates = List.copyOf(windowRates);
+        errors = errors.isEmpty() ? Map.of() : new EnumMap<>(errors);
+        firstErrors = firstErrors.isEmpty() ? Map.of() : new EnumMap<>(firstErrors);
+        windows = List.copyOf(windows);
         extras = new TreeMap<>(extras);
     }
 
@@ -54,8 +57,9 @@ public record TrialMeasurement(int iterations, long requests, Map<String, Long> 
      * @param maxResponses    most responses one connection received in one iteration
      * @param starved         most connections with no response at all in one iteration
      * @param longestWaitMs   longest any connection waited for an answer, ms
+     * @param gaveUp          connections that gave up after repeated failures, all iterations together
      */
     public record TrialFairness(int connections, long minResponses, long medianResponses, long maxResponses,
-                                int starved, double longestWaitMs) {
+                                int starved, double longestWaitMs, long gaveUp) {
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.concbench.bench.HarnessSettings;
 import dev.concbench.bench.Scenario;
 import dev.concbench.bench.trial.TrialRecord;
+import dev.concbench.results.BenchmarkResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ class JmhCaseRunnerTest {
     @Test
     void runsABenchmarkAndCollectsJmhsFiguresAndTheTrialRecord(@TempDir Path work) throws Exception {
         HarnessSettings settings = new HarnessSettings(null, false, null, null,
-                List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1, Duration.ZERO);
+                List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1, Duration.ZERO, null);
         JmhCaseRunner runner = new JmhCaseRunner(Path.of(System.getProperty("java.home"), "bin", "java"), settings,
                 work, false);
         BenchmarkCase hello = new BenchmarkCase(Scenario.HELLO, "pool", Map.of("connections", "4"),
@@ -34,17 +35,57 @@ class JmhCaseRunnerTest {
         TrialRecord trial = outcome.trials().getFirst();
         assertThat(trial.model()).isEqualTo("pool");
         assertThat(trial.params()).containsEntry("connections", "4");
-        assertThat(trial.measurement().iterations()).isEqualTo(1);
+        TrialRecord.Side side = trial.sides().getFirst();
+        assertThat(trial.sides()).hasSize(1);
+        assertThat(side.side()).isNull();
+        assertThat(side.measurement().iterations()).isEqualTo(1);
         // The lead-in is load before the window, never part of it.
-        assertThat(trial.measurement().windowSeconds()).isCloseTo(1.0, within(0.05));
-        assertThat(trial.measurement().requests()).isPositive();
-        assertThat(trial.resources().peakThreads()).isPositive();
-        assertThat(trial.resources().cpuSeconds()).isPositive();
-        assertThat(trial.server().startInfo()).containsKey("workers");
+        assertThat(side.measurement().windowSeconds()).isCloseTo(1.0, within(0.05));
+        assertThat(side.measurement().requests()).isPositive();
+        assertThat(side.measurement().windows()).singleElement()
+                .satisfies(window -> assertThat(window.serverCpuSeconds()).isPositive());
+        assertThat(side.resources().peakThreads()).isPositive();
+        assertThat(side.resources().cpuSeconds()).isPositive();
+        assertThat(side.server().startInfo()).containsKey("workers");
         // JMH's figure is the client's own rate over its measured window (connection set-up and
         // tear-down scaled out), up to JMH's loop and a busy machine's scheduling: within 5 %.
-        double clientRate = trial.measurement().windowRates().getFirst();
+        double clientRate = side.measurement().windows().getFirst().requestsPerSecond();
         assertThat(outcome.throughput().get().score()).isCloseTo(clientRate, within(clientRate * 0.05));
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void anAbCaseAlternatesTwoServersAndRecordsEachSidesWindows(@TempDir Path work) throws Exception {
+        // Side A from this JVM's class path too (an A/A case): two server processes, one client.
+        HarnessSettings settings = new HarnessSettings(null, false, null, null,
+                List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1, Duration.ZERO,
+                System.getProperty("java.class.path"));
+        JmhCaseRunner runner = new JmhCaseRunner(Path.of(System.getProperty("java.home"), "bin", "java"), settings,
+                work, false);
+        BenchmarkCase hello = new BenchmarkCase(Scenario.HELLO, "pool", Map.of("connections", "4"),
+                Timing.of(1, 1, 0.3, 1, 0.3).withLeadIn(0.2).inPairs(3));
+
+        CaseOutcome outcome = runner.run(hello, "001-hello-pool-ab");
+
+        assertThat(outcome.failure()).isEmpty();
+        TrialRecord trial = outcome.trials().getFirst();
+        assertThat(trial.sides()).extracting(TrialRecord.Side::side).containsExactly("A", "B");
+        for (TrialRecord.Side side : trial.sides()) {
+            assertThat(side.measurement().windows()).hasSize(3).allSatisfy(window -> {
+                assertThat(window.requests()).isPositive();
+                assertThat(window.seconds()).isCloseTo(0.3, within(0.05));
+                assertThat(window.serverCpuSeconds()).isNotNull();
+            });
+            assertThat(side.resources().peakThreads()).isPositive();
+        }
+        List<BenchmarkResult> results = ResultAssembler.assemble(hello, outcome, null, ResultAssemblerTest.FACTS,
+                true);
+        assertThat(results).extracting(BenchmarkResult::side).containsExactly("A", "B");
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.windows()).hasSize(3);
+            assertThat(result.throughput().score()).isPositive();
+            assertThat(result.throughput().hasConfidenceInterval()).isTrue();
+        });
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
     }
 

@@ -30,7 +30,7 @@ final class RecorderFixtures {
         Environment environment = new Environment(new GitInfo("0123456789abcdef0123", false), JvmInfo.current(),
                 JvmInfo.current(), "1.37", CpuPinning.NONE);
         return new RunRecorder(resultsDirectory, Suite.SMOKE, Instant.parse("2026-01-02T03:04:05Z"), machine,
-                environment, planned);
+                environment, null, Map.of(), planned);
     }
 
     /** The result of hello against this model at this many responses per second. */
@@ -40,6 +40,7 @@ final class RecorderFixtures {
         CaseOutcome outcome = new CaseOutcome(Optional.of(Throughput.of(score, 1, List.of(List.of(score)))),
                 List.of(Trials.hello(model, (long) score * 2, Map.of(), 1, 2)), List.of(), Optional.empty(),
                 Duration.ofSeconds(4), Path.of("jmh.log"));
-        return ResultAssembler.assemble(hello, outcome, CEILING.requestsPerSecond());
+        return ResultAssembler.assemble(hello, outcome, CEILING.requestsPerSecond(), ResultAssemblerTest.FACTS, false)
+                .getFirst();
     }
 }

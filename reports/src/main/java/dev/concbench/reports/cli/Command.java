@@ -33,7 +33,15 @@ sealed interface Command {
      * Exactly one of {@code result} and {@code lastRunFile} is set.
      */
     record Conclude(Path result, Path lastRunFile, Path resultsDirectory, Path outputDirectory,
-                    boolean failOnRegression) implements Command {
+                    boolean failOnRegression, double minEffectPercent) implements Command {
+    }
+
+    /**
+     * {@code verdict AB-RESULT.json [--min-effect PCT] [--fail-on-regression] [-o FILE]}: the
+     * verdict of an A/B run from its paired windows.
+     */
+    record AbVerdict(Path result, double minEffectPercent, boolean failOnRegression, Path outputFile)
+            implements Command {
     }
 
     /** {@code --help}. */

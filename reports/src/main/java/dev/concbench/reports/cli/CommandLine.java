@@ -1,5 +1,6 @@
 package dev.concbench.reports.cli;
 
+import dev.concbench.reports.ab.AbComparison;
 import dev.concbench.reports.compare.CompareOptions;
 
 import java.nio.file.Path;
@@ -23,7 +24,12 @@ final class CommandLine {
               compare BASELINE.json [BASELINE2.json ...] CANDIDATE.json [--fail-on-regression]
                       [--across-machines] [--min-effect PCT] [--min-latency-effect PCT] [-o FILE]
                   per-benchmark change and verdict; several baselines are pooled
-                  (defaults: --min-effect 5 for throughput, --min-latency-effect 10 for p99)
+                  (defaults: --min-effect 5 for throughput, --min-latency-effect 10 for p99).
+                  Runs taken at different times carry the machine's drift: indicative only;
+                  the verdict to trust is an A/B run's (mvn verify -Pbench -Dbench.against=REF)
+              verdict AB-RESULT.json [--min-effect PCT] [--fail-on-regression] [-o FILE]
+                  the verdict of an A/B run (both builds side by side in one run) from its
+                  paired windows: per case the ratio B/A with its interval (default --min-effect 5)
               machines RESULT.json... [--normalise] [-o DIR]
                   the same benchmarks on several machines side by side (Markdown to stdout;
                   with -o also DIR/machines.html with a chart); --normalise divides by each
@@ -31,12 +37,13 @@ final class CommandLine {
               promote RESULT.json [--results-dir DIR]
                   make the run its machine's baseline: DIR/baseline/<machine>.json (default DIR: results)
               conclude (RESULT.json | --last-run FILE) [--results-dir DIR] [-o DIR] [--fail-on-regression]
+                       [--min-effect PCT]
                   what `mvn verify -Pbench` does at its end: DIR/index.html and DIR/summary.md
-                  (default DIR: report), then the verdict against the machine's baseline,
-                  <results-dir>/baseline/<machine>.json, when there is one; a regression only
-                  warns unless --fail-on-regression. --last-run names a file holding the
-                  result file's path
-              a flag may also be written --flag=true or --flag=false
+                  (default DIR: report), then the verdict: an A/B run's own, from its pairs;
+                  otherwise against the machine's baseline, <results-dir>/baseline/<machine>.json,
+                  when there is one (indicative). A regression only warns unless
+                  --fail-on-regression. --last-run names a file holding the result file's path
+              a flag may also be written --flag=true or --flag=false, an option --option=value
               --help
                   this text
 
@@ -92,8 +99,14 @@ final class CommandLine {
                 Path result = rest.single("RESULT.json");
                 yield new Command.Promote(result, rest.path("--results-dir", DEFAULT_RESULTS_DIRECTORY));
             }
+            case "verdict" -> {
+                rest.allow(Set.of("--min-effect", "-o"), Set.of("--fail-on-regression"));
+                Path result = rest.single("AB-RESULT.json");
+                yield new Command.AbVerdict(result, rest.percent("--min-effect", AbComparison.DEFAULT_MIN_EFFECT_PERCENT),
+                        rest.flag("--fail-on-regression"), rest.path("-o", null));
+            }
             case "conclude" -> {
-                rest.allow(Set.of("--last-run", "--results-dir", "-o"), Set.of("--fail-on-regression"));
+                rest.allow(Set.of("--last-run", "--results-dir", "-o", "--min-effect"), Set.of("--fail-on-regression"));
                 Path lastRun = rest.path("--last-run", null);
                 List<Path> files = rest.positionalPaths();
                 if ((lastRun == null) == files.isEmpty() || files.size() > 1) {
@@ -101,7 +114,8 @@ final class CommandLine {
                 }
                 yield new Command.Conclude(files.isEmpty() ? null : files.getFirst(), lastRun,
                         rest.path("--results-dir", DEFAULT_RESULTS_DIRECTORY),
-                        rest.path("-o", DEFAULT_REPORT_DIRECTORY), rest.flag("--fail-on-regression"));
+                        rest.path("-o", DEFAULT_REPORT_DIRECTORY), rest.flag("--fail-on-regression"),
+                        rest.percent("--min-effect", AbComparison.DEFAULT_MIN_EFFECT_PERCENT));
             }
             default -> throw new UsageException("unknown verb \"" + verb + "\"");
         };
@@ -129,6 +143,9 @@ final class CommandLine {
                         throw new UsageException(arg + " needs a value");
                     }
                     options.add(new String[] {arg, args.get(++i)});
+                } else if (arg.contains("=") && valued.contains(arg.substring(0, arg.indexOf('=')))) {
+                    // --name=value, the form Maven passes
+                    options.add(new String[] {arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)});
                 } else if (booleans.contains(arg)) {
                     flags.add(arg);
                 } else if (arg.contains("=") && booleans.contains(arg.substring(0, arg.indexOf('=')))) {

@@ -1,11 +1,13 @@
 package dev.concbench.reports.cli;
 
+import dev.concbench.reports.ab.AbComparison;
 import dev.concbench.reports.baseline.Baselines;
 import dev.concbench.reports.compare.CompareOptions;
 import dev.concbench.reports.compare.Comparison;
 import dev.concbench.reports.html.HtmlReport;
 import dev.concbench.reports.html.MachinesHtml;
 import dev.concbench.reports.machines.MachineMatrix;
+import dev.concbench.reports.markdown.MarkdownAb;
 import dev.concbench.reports.markdown.MarkdownCompare;
 import dev.concbench.reports.markdown.MarkdownMachines;
 import dev.concbench.reports.markdown.MarkdownSummary;
@@ -120,6 +122,12 @@ public final class Main {
                 yield OK;
             }
             case Command.Conclude conclude -> conclude(conclude);
+            case Command.AbVerdict verdict -> {
+                AbComparison comparison = abComparison(ResultFiles.read(verdict.result()), verdict.result(),
+                        verdict.minEffectPercent());
+                emit(MarkdownAb.render(comparison), verdict.outputFile());
+                yield verdict.failOnRegression() && comparison.hasRegressions() ? REGRESSION : OK;
+            }
         };
     }
 
@@ -131,6 +139,9 @@ public final class Main {
         Path resultFile = (conclude.result() != null ? conclude.result() : readLastRun(conclude.lastRunFile()))
                 .normalize();
         RunResult run = ResultFiles.read(resultFile);
+        if (run.comparesBuilds()) {
+            return concludeAb(run, resultFile, conclude);
+        }
         Path resultsDirectory = conclude.resultsDirectory().normalize();
         Path baselineFile = ResultLayout.baselineFile(resultsDirectory, run.machine().id());
         RunResult baseline = Baselines.find(resultsDirectory, run.machine().id()).orElse(null);
@@ -154,6 +165,33 @@ public final class Main {
         err.println(NAME + ": " + (conclude.failOnRegression() ? "" : "warning: ")
                 + "regressions against the baseline " + baselineFile + " (see the table above)");
         return conclude.failOnRegression() ? REGRESSION : OK;
+    }
+
+    /** The end of an A/B run: report and summary, then the run's own verdict from its pairs. */
+    private int concludeAb(RunResult run, Path resultFile, Command.Conclude conclude) throws IOException {
+        AbComparison comparison = abComparison(run, resultFile, conclude.minEffectPercent());
+        Path report = write(conclude.outputDirectory().resolve("index.html"), HtmlReport.render(run, comparison));
+        Path summary = write(conclude.outputDirectory().resolve("summary.md"),
+                MarkdownAb.render(comparison) + MarkdownSummary.render(run));
+        out.println("report:  " + report.toAbsolutePath().normalize().toUri());
+        out.println("summary: " + summary.toAbsolutePath().normalize());
+        out.print(MarkdownAb.render(comparison));
+        if (!comparison.hasRegressions()) {
+            out.println("verdict: " + MarkdownAb.headline(comparison).replace("**", ""));
+            return OK;
+        }
+        err.println(NAME + ": " + (conclude.failOnRegression() ? "" : "warning: ") + "A/B verdict: "
+                + MarkdownAb.headline(comparison).replace("**", "") + " (see the table above)");
+        return conclude.failOnRegression() ? REGRESSION : OK;
+    }
+
+    private static AbComparison abComparison(RunResult run, Path file, double minEffectPercent)
+            throws ResultFileException {
+        if (!run.comparesBuilds()) {
+            throw new ResultFileException(file, ResultFileException.Problem.INVALID,
+                    "not an A/B run (run the suite with -Dbench.against=REF); compare two runs with 'compare'", null);
+        }
+        return AbComparison.of(run, minEffectPercent);
     }
 
     /** The result file named in a last-run file; a relative name is resolved against its directory. */

@@ -19,21 +19,23 @@ import java.util.stream.Collectors;
  * A candidate run compared with one or more baseline runs of the same machine, benchmark by
  * benchmark (matched on {@link BenchmarkKey}).
  *
- * <p>Rules, for each matched benchmark:
+ * <p>Runs taken at different times carry the machine's drift (20–40 % between two runs of one
+ * commit on a shared two-core machine), which no interval inside either run shows: this
+ * comparison is indicative. The verdict to trust comes from an A/B run, both builds side by side
+ * in one run ({@code -Dbench.against=REF}, judged by {@code dev.concbench.reports.ab}).
+ *
+ * <p>Rules, for each matched benchmark, judged only where each side measured several windows:
  * <ul>
  *   <li>Throughput (higher is better): the baseline is the mean of the baseline scores, its noise
  *       the union of their JMH 99.9 % confidence intervals. A regression needs the candidate's
  *       interval entirely below that union <em>and</em> a drop of at least
- *       {@link CompareOptions#minEffectPercent()}; an improvement the mirror image. Where JMH gave
- *       no interval (a single measured window) and there are several baseline runs, the range of
- *       their scores is the noise. With one window and one baseline run the noise is unknown and
- *       the change is reported but not judged: two smoke runs of the same commit on a 2-core
- *       machine differed by up to 180 % in such windows.</li>
- *   <li>p99 latency (lower is better; corrected latency for an open loop): percentiles carry no
- *       confidence interval, so the baseline's noise is the range of the baseline runs' p99 values,
- *       and the change must reach {@link CompareOptions#minLatencyEffectPercent()}. Several
- *       baselines make this much more robust than one; with one baseline run, a p99 is judged
- *       only when both runs measured several windows.</li>
+ *       {@link CompareOptions#minEffectPercent()}; an improvement the mirror image. A side with a
+ *       single measured window has no interval: the change is shown, not judged (two smoke runs of
+ *       the same commit differed by up to 180 % in such windows).</li>
+ *   <li>p99 latency (lower is better; corrected latency for an open loop): the baseline is the p99
+ *       of the baselines' merged histograms (the median of their p99 values for files without
+ *       histograms), never a mean of percentiles; its noise is the range of the baseline runs' p99
+ *       values, and the change must reach {@link CompareOptions#minLatencyEffectPercent()}.</li>
  *   <li>A benchmark's verdict is the worse of the two. Invalid and client-bound results are
  *       compared like any other and carry a note.</li>
  * </ul>
@@ -155,7 +157,7 @@ public record Comparison(RunResult candidate, List<RunResult> baselines, Compare
     private static MetricChange throughputChange(BenchmarkResult candidate, List<BenchmarkResult> baselines,
                                                  CompareOptions options) {
         boolean noiseKnown = severalWindows(candidate, baselines);
-        if (!noiseKnown && baselines.size() < 2) {
+        if (!noiseKnown) {
             return MetricChange.notJudged("throughput", Direction.HIGHER_IS_BETTER,
                     baselines.getFirst().throughput().score(), candidate.throughput().score());
         }
@@ -164,6 +166,12 @@ public record Comparison(RunResult candidate, List<RunResult> baselines, Compare
                 baselines.stream().map(b -> interval(b.throughput(), noiseKnown)).toList(),
                 candidate.throughput().score(), interval(candidate.throughput(), noiseKnown),
                 options.minEffectPercent(), noiseKnown);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** Whether every side measured several windows, so that JMH could give a confidence interval. */
@@ -188,11 +196,11 @@ public record Comparison(RunResult candidate, List<RunResult> baselines, Compare
                     "no latency samples");
         }
         List<Double> values = baselineLatency.stream().map(Percentiles::p99Ms).toList();
-        if (values.size() < 2 && !severalWindows(candidate, baselines)) {
-            return MetricChange.notJudged("p99", Direction.LOWER_IS_BETTER, values.getFirst(),
-                    candidateLatency.p99Ms());
+        double pooled = PooledLatency.p99Ms(baselines).orElse(median(values));
+        if (!severalWindows(candidate, baselines)) {
+            return MetricChange.notJudged("p99", Direction.LOWER_IS_BETTER, pooled, candidateLatency.p99Ms());
         }
-        return MetricChange.judge("p99", Direction.LOWER_IS_BETTER, values,
+        return MetricChange.judge("p99", Direction.LOWER_IS_BETTER, pooled, values,
                 values.stream().map(Interval::point).toList(), candidateLatency.p99Ms(),
                 Interval.point(candidateLatency.p99Ms()), options.minLatencyEffectPercent(), false);
     }

@@ -32,7 +32,17 @@ public record MetricChange(String metric, Direction direction, double baseline, 
     static MetricChange judge(String metric, Direction direction, List<Double> baselineValues,
                               List<Interval> baselineIntervals, double candidate, Interval candidateInterval,
                               double minEffectPercent, boolean noiseKnown) {
-        double baseline = baselineValues.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return judge(metric, direction, baselineValues.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                baselineValues, baselineIntervals, candidate, candidateInterval, minEffectPercent, noiseKnown);
+    }
+
+    /**
+     * Judges a change against a pooled baseline value given apart (a percentile of the baselines'
+     * merged histograms, which no mean of their percentiles equals).
+     */
+    static MetricChange judge(String metric, Direction direction, double baseline, List<Double> baselineValues,
+                              List<Interval> baselineIntervals, double candidate, Interval candidateInterval,
+                              double minEffectPercent, boolean noiseKnown) {
         Interval union = new Interval(
                 baselineIntervals.stream().mapToDouble(Interval::low).min().orElseThrow(),
                 baselineIntervals.stream().mapToDouble(Interval::high).max().orElseThrow());

@@ -7,7 +7,9 @@ public enum Verdict {
     /** Significantly better. */
     IMPROVEMENT("improvement"),
     /** Inside the noise or below the minimum effect. */
-    NO_CHANGE("no significant change");
+    NO_CHANGE("no significant change"),
+    /** Not judged: a side failed or measured nothing, or too few pairs (A/B runs), with the reason beside it. */
+    NOT_JUDGED("not judged");
 
     private final String label;
 
@@ -20,11 +22,17 @@ public enum Verdict {
         return label;
     }
 
-    /** The worse of two verdicts: a regression wins over an improvement, which wins over no change. */
+    /**
+     * The worse of two verdicts: a regression wins over an improvement, which wins over no change,
+     * which wins over not judged.
+     */
     public static Verdict combine(Verdict a, Verdict b) {
         if (a == REGRESSION || b == REGRESSION) {
             return REGRESSION;
         }
-        return a == IMPROVEMENT || b == IMPROVEMENT ? IMPROVEMENT : NO_CHANGE;
+        if (a == IMPROVEMENT || b == IMPROVEMENT) {
+            return IMPROVEMENT;
+        }
+        return a == NO_CHANGE || b == NO_CHANGE ? NO_CHANGE : NOT_JUDGED;
     }
 }

@@ -1,5 +1,6 @@
 package dev.concbench.reports.html;
 
+import dev.concbench.reports.ab.AbComparison;
 import dev.concbench.reports.figures.RunFigures;
 import dev.concbench.reports.figures.ScenarioGroup;
 import dev.concbench.reports.figures.Scenarios;
@@ -43,10 +44,24 @@ public final class HtmlReport {
 
     /** The page's HTML. */
     public static String render(RunResult run) {
-        var figures = RunFigures.of(run);
+        return render(run, null);
+    }
+
+    /**
+     * The page's HTML; for an A/B run, with its verdict first (a forest plot of the ratios B/A and
+     * their intervals, and the table), and the figures below drawn from side B, the working tree.
+     *
+     * @param comparison the A/B verdict of {@code run}, or {@code null} for a plain run
+     */
+    public static String render(RunResult run, AbComparison comparison) {
+        RunResult shown = run.comparesBuilds() ? AbHtml.sideB(run) : run;
+        var figures = RunFigures.of(shown);
         var page = new Page("concbench " + run.suite().label() + " — " + run.machine().summary() + " — "
                 + WHEN.format(run.startedAt()));
         header(page, run);
+        if (comparison != null) {
+            AbHtml.section(page, comparison);
+        }
         environment(page, run);
         flags(page, figures);
         toc(page, figures);

@@ -26,6 +26,7 @@ public final class MarkdownCompare {
             case IMPROVEMENT -> MarkdownSummary.plural(comparison.improvements().size(), "improvement")
                     + ", no regression";
             case NO_CHANGE -> "no significant change";
+            case NOT_JUDGED -> "not judged";
         }).append("\n\n");
         out.append(context(comparison));
         if (comparison.rows().isEmpty()) {
@@ -83,6 +84,7 @@ public final class MarkdownCompare {
             case REGRESSION -> "**regression**";
             case IMPROVEMENT -> "improvement";
             case NO_CHANGE -> "no change";
+            case NOT_JUDGED -> "not judged";
         };
     }
 

@@ -2,6 +2,7 @@ package dev.concbench.reports.html;
 
 import dev.concbench.reports.support.Fixtures;
 import dev.concbench.results.RunResult;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Pattern;
@@ -73,7 +74,8 @@ class HtmlReportTest {
     void anIncompleteRunSaysSoAtTheTop() {
         RunResult r = run;
         var incomplete = new RunResult(r.schema(), false, "interrupted by SIGINT", r.suite(), r.startedAt(),
-                r.finishedAt(), r.machine(), r.environment(), null, r.results().subList(0, 3), r.jmhRawFile());
+                r.finishedAt(), r.machine(), r.environment(), null, null, Map.of(), r.results().subList(0, 3),
+                r.jmhRawFile());
         String page = HtmlReport.render(incomplete).replaceAll("(?s)<script[^>]*>.*?</script>", "");
         assertThat(page).contains("Incomplete run: interrupted by SIGINT", "not measured");
         assertThat(page.indexOf("Incomplete run")).isLessThan(page.indexOf("id=\"environment\""));

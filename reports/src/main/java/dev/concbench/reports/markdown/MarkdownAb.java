@@ -1,0 +1,131 @@
+package dev.concbench.reports.markdown;
+
+import dev.concbench.reports.ab.AbCase;
+import dev.concbench.reports.ab.AbComparison;
+import dev.concbench.reports.ab.AbMetric;
+import dev.concbench.reports.compare.Verdict;
+import dev.concbench.results.AbBaseline;
+import dev.concbench.results.BenchmarkResult;
+import java.util.Locale;
+
+/**
+ * The verdict of an A/B run as Markdown, verdict first: one row per case with each metric's ratio
+ * B/A and its interval, the spread of the pairs, and the smallest change the run could have seen.
+ */
+public final class MarkdownAb {
+
+    private MarkdownAb() {
+    }
+
+    /** The verdict section. */
+    public static String render(AbComparison comparison) {
+        var out = new StringBuilder();
+        out.append("## A/B verdict: ").append(headline(comparison)).append("\n\n");
+        out.append(sides(comparison.run().abBaseline(), comparison)).append("\n\n");
+        out.append("Pairs of windows measured one after the other in this run (A B, then B A, …); per metric the")
+                .append(" ratio B/A (Hodges–Lehmann) and its 95 % signed-rank interval over the pairs. A regression")
+                .append(" needs the whole interval beyond ").append(trim(comparison.minEffectPercent()))
+                .append(" % in the bad direction. *detectable*: the smallest change this run could have flagged,")
+                .append(" given its pairs' spread.\n\n");
+        if (comparison.selfComparison()) {
+            out.append("> **A/A run**: the same build on both sides. Any flag below is a false alarm; the")
+                    .append(" *detectable* column is what a \"no change\" is worth on this machine now.\n\n");
+        }
+        var table = new MarkdownTable("case", "verdict", "throughput B/A", "p99 B/A", "CPU/req B/A", "pairs>",
+                "throughput pairs", "detectable", "notes");
+        for (AbCase c : comparison.byConcern()) {
+            table.row(c.key().model() + " " + c.key().scenario() + " " + c.key().paramsText(), verdict(c.verdict()),
+                    cell(c.throughput()), cell(c.p99()), cell(c.cpu()),
+                    String.valueOf(c.metrics().stream().mapToInt(AbMetric::pairs).max().orElse(0)),
+                    c.throughput().judged() ? String.format(Locale.ROOT, "%.3f–%.3f", c.throughput().pairLow(),
+                            c.throughput().pairHigh()) : "—",
+                    detectable(c), notes(c));
+        }
+        out.append(table.isEmpty() ? "No case has both sides.\n" : table.render()).append('\n');
+        if (!comparison.unpaired().isEmpty()) {
+            out.append("Without their other side (not judged): ");
+            comparison.unpaired().forEach(r -> out.append('`').append(r.model()).append(' ').append(r.scenario())
+                    .append(" side ").append(r.side()).append("` "));
+            out.append("\n\n");
+        }
+        return out.toString();
+    }
+
+    /** E.g. {@code 1 regression} or {@code no significant change}. */
+    public static String headline(AbComparison comparison) {
+        int regressions = comparison.withVerdict(Verdict.REGRESSION).size();
+        int improvements = comparison.withVerdict(Verdict.IMPROVEMENT).size();
+        if (regressions > 0) {
+            return "**" + MarkdownSummary.plural(regressions, "regression") + "**"
+                    + (improvements > 0 ? ", " + MarkdownSummary.plural(improvements, "improvement") : "");
+        }
+        if (improvements > 0) {
+            return MarkdownSummary.plural(improvements, "improvement");
+        }
+        return comparison.verdict() == Verdict.NOT_JUDGED ? "not judged (no case had both sides measured)"
+                : "no significant change";
+    }
+
+    private static String sides(AbBaseline baseline, AbComparison comparison) {
+        var git = comparison.run().environment().git();
+        String a = baseline.self() ? "this build again" : "`" + baseline.against() + "`"
+                + (baseline.commit() == null ? "" : " (" + baseline.commit().substring(0, Math.min(12,
+                baseline.commit().length())) + (baseline.dirty() ? ", with uncommitted changes" : "") + ")");
+        return "Side A: " + a + "; side B: the working tree (" + git.shortCommit()
+                + (git.dirty() ? ", with uncommitted changes" : "") + "). " + comparison.cases().size() + " cases.";
+    }
+
+    private static String verdict(Verdict verdict) {
+        return switch (verdict) {
+            case REGRESSION -> "**regression**";
+            case IMPROVEMENT -> "improvement";
+            case NO_CHANGE -> "no change";
+            case NOT_JUDGED -> "not judged";
+        };
+    }
+
+    private static String cell(AbMetric metric) {
+        if (!metric.judged()) {
+            return "—";
+        }
+        String text = metric.ratioText();
+        return metric.verdict() == Verdict.REGRESSION ? "**" + text + "**" : text;
+    }
+
+    private static String detectable(AbCase c) {
+        var parts = new StringBuilder();
+        for (AbMetric metric : c.metrics()) {
+            if (metric.judged()) {
+                parts.append(parts.isEmpty() ? "" : ", ").append(metric.metric()).append(' ')
+                        .append(String.format(Locale.ROOT, "%.0f %%", metric.detectablePercent()));
+            }
+        }
+        return parts.isEmpty() ? "—" : parts.toString();
+    }
+
+    private static String notes(AbCase c) {
+        if (c.reason() != null) {
+            return c.reason();
+        }
+        var notes = new StringBuilder();
+        for (AbMetric metric : c.metrics()) {
+            if (!metric.judged()) {
+                notes.append(notes.isEmpty() ? "" : "; ").append(metric.metric()).append(": ").append(metric.reason());
+            }
+        }
+        for (BenchmarkResult side : new BenchmarkResult[] {c.a(), c.b()}) {
+            if (side.clientBound()) {
+                notes.append(notes.isEmpty() ? "" : "; ").append("side ").append(side.side())
+                        .append(" client-bound: a slower server may hide behind the client's pace");
+            } else if (!side.valid()) {
+                notes.append(notes.isEmpty() ? "" : "; ").append("side ").append(side.side()).append(" invalid: ")
+                        .append(String.join("; ", side.invalidReasons()));
+            }
+        }
+        return notes.toString();
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
