@@ -313,4 +313,28 @@ class MainTest {
                 + ": an incomplete run (interrupted) cannot become a baseline\n");
         assertThat(baseline).hasContent("old");
     }
+
+    @Test
+    void concludeOnAnAbRunGivesItsOwnVerdictAndFailsOnARegressionWhenAsked() throws IOException {
+        RunResult ab = dev.concbench.reports.ab.AbRuns.of(3, true, 0.8, 1.25, false);
+        Path file = dir.resolve("ab.json");
+        dev.concbench.results.ResultFiles.write(file, ab);
+        Path report = dir.resolve("report");
+
+        assertThat(run("conclude", file.toString(), "-o", report.toString(), "--min-effect=5")).isZero();
+        assertThat(out()).contains("## A/B verdict: **1 regression**");
+        assertThat(err()).contains("warning: A/B verdict: 1 regression");
+        assertThat(Files.readString(report.resolve("summary.md"))).startsWith("## A/B verdict: **1 regression**");
+        assertThat(Files.readString(report.resolve("index.html"))).contains("id=\"ab\"", "chart-ab");
+
+        assertThat(run("conclude", file.toString(), "-o", report.toString(), "--fail-on-regression")).isEqualTo(1);
+        assertThat(run("verdict", file.toString(), "--fail-on-regression=true")).isEqualTo(1);
+        assertThat(run("verdict", file.toString(), "--min-effect", "40")).isZero();
+    }
+
+    @Test
+    void verdictOnAPlainRunIsOneLineWithExitTwo() {
+        assertThat(run("verdict", fixture("run-epyc.json"))).isEqualTo(2);
+        assertThat(err()).startsWith("concbench-report: " + fixture("run-epyc.json") + ": not an A/B run");
+    }
 }
