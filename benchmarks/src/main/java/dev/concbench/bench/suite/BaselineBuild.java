@@ -62,6 +62,7 @@ record BaselineBuild(String against, String classPath, AbBaseline record) {
      * @param workDir    where the build log goes
      * @param repository the repository a commit-ish is resolved in (this checkout)
      * @param ownClassPath this build's own servers, for {@value #SELF}
+     * @param out        where progress is told
      */
     record Builder(String maven, boolean offline, Path cache, Path workDir, Path repository, String ownClassPath,
                    PrintStream out) {
@@ -102,6 +103,9 @@ record BaselineBuild(String against, String classPath, AbBaseline record) {
 
         private void buildCommit(String commit, Path cached) throws IOException {
             Path tree = Files.createTempDirectory("concbench-baseline-");
+            // Interrupted (Ctrl-C), the JVM runs no finally block: the hook removes the tree then.
+            Thread cleanup = Thread.ofPlatform().name("concbench-baseline-cleanup").unstarted(() -> deleteTree(tree));
+            Runtime.getRuntime().addShutdownHook(cleanup);
             try {
                 Path archive = tree.resolve("source.tar");
                 runOrFail(List.of("git", "-C", repository.toString(), "archive", "--format=tar", "-o",
@@ -116,6 +120,7 @@ record BaselineBuild(String against, String classPath, AbBaseline record) {
                 Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 deleteTree(tree);
+                removeHook(cleanup);
             }
         }
 
@@ -143,6 +148,12 @@ record BaselineBuild(String against, String classPath, AbBaseline record) {
             } catch (IOException e) {
                 throw new IOException(what + " could not start (" + command.getFirst() + ": " + e.getMessage() + ")", e);
             }
+            // A build must not outlive the runner, however the runner ends.
+            Thread stop = Thread.ofPlatform().name("concbench-baseline-build-stop").unstarted(() -> {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            });
+            Runtime.getRuntime().addShutdownHook(stop);
             try (InputStream ignored = process.getInputStream()) {
                 process.getOutputStream().close();
                 if (!process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -153,11 +164,21 @@ record BaselineBuild(String against, String classPath, AbBaseline record) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
                 throw new IOException(what + " was interrupted", e);
+            } finally {
+                removeHook(stop);
             }
             if (process.exitValue() != 0) {
                 throw new IOException(what + " failed with exit code " + process.exitValue() + " (log " + log + "):"
                         + tail(log));
             }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs, or has run, as the JVM exits
         }
     }
 
