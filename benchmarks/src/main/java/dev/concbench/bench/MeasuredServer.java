@@ -61,7 +61,7 @@ final class MeasuredServer implements AutoCloseable {
         return server.address();
     }
 
-    /** Marks the start of a window of load on this server. */
+    /** Marks the start of a counted window on this server (after its lead-in). */
     void startWindow(boolean measuring) {
         if (measuring && sampler != null) {
             sampler.markWindowStart();

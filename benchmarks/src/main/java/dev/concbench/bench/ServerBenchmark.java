@@ -151,10 +151,13 @@ public abstract class ServerBenchmark {
     /**
      * Applies one window of load and returns the figures that count. Scenarios that add a
      * companion load (slow clients) override this and report its figures with {@link #recordExtra}.
+     *
+     * @param windowEdge to be passed to the load client's run of the measured load: it marks the
+     *                   start of the counted window, where the server's CPU time is read
      */
-    protected LoadResult applyLoad(LoadClient loadClient, InetSocketAddress target, Duration length)
-            throws InterruptedException {
-        return loadClient.run(windowSpec(target, length));
+    protected LoadResult applyLoad(LoadClient loadClient, InetSocketAddress target, Duration length,
+                                   LoadClient.ProgressListener windowEdge) throws InterruptedException {
+        return loadClient.run(windowSpec(target, length), windowEdge);
     }
 
     /**
@@ -236,8 +239,17 @@ public abstract class ServerBenchmark {
             LoadResult result;
             long started = System.nanoTime();
             try {
-                server.startWindow(measuring);
-                result = applyLoad(client, server.address(), window);
+                boolean counted = measuring;
+                result = applyLoad(client, server.address(), window, new LoadClient.ProgressListener() {
+                    @Override
+                    public void onProgress(LoadClient.Progress progress) {
+                    }
+
+                    @Override
+                    public void onMeasurementStart() {
+                        server.startWindow(counted); // the server's CPU counts from the window, not its lead-in
+                    }
+                });
             } catch (InterruptedException | RuntimeException | Error e) {
                 fail(e);
                 throw e;

@@ -82,8 +82,8 @@ public class SlowClientBenchmark extends ServerBenchmark {
     }
 
     @Override
-    protected LoadResult applyLoad(LoadClient loadClient, InetSocketAddress target, Duration length)
-            throws InterruptedException {
+    protected LoadResult applyLoad(LoadClient loadClient, InetSocketAddress target, Duration length,
+                                   LoadClient.ProgressListener windowEdge) throws InterruptedException {
         LoadSpec spec = windowSpec(target, length);
         SlowSend trickle = new SlowSend(pieces, Duration.ofMillis(gapMs));
         LoadSpec slow = LoadSpec.closedLoop(target, slowClients, length)
@@ -94,7 +94,7 @@ public class SlowClientBenchmark extends ServerBenchmark {
                 .withRequestTimeout(trickle.sendTime().plus(LoadSpec.DEFAULT_REQUEST_TIMEOUT));
         Future<LoadResult> slowRun = slowRunner.submit(() -> slowClient.run(slow));
         try {
-            LoadResult fast = loadClient.run(spec);
+            LoadResult fast = loadClient.run(spec, windowEdge);
             LoadResult slowResult = slowRun.get(SLOW_CLIENT_JOIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             recordExtra("slowResponses", slowResult.requests());
             recordExtra("slowErrors", slowResult.errors().total());

@@ -191,6 +191,14 @@ public final class LoadClient implements AutoCloseable {
         ProgressListener NONE = progress -> { };
 
         void onProgress(Progress progress);
+
+        /**
+         * Told once, on the thread that called {@code run}, when the warm-up has ended and the
+         * measured window begins (right away for a run without warm-up); for what must be read at
+         * the window's edge, such as the server's CPU time.
+         */
+        default void onMeasurementStart() {
+        }
     }
 
     /**

@@ -108,6 +108,7 @@ final class Run {
                 worker.loop().execute(worker::start);
             }
             awaitSlots(measureStartNanos, listener);
+            listener.onMeasurementStart();
             long cpuFrom = System.nanoTime();
             long cpuStart = eventLoopCpuNanos();
             long processCpuStart = processCpuNanos();

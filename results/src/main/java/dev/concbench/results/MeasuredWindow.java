@@ -13,7 +13,8 @@ import java.util.OptionalDouble;
  * @param errors           failed requests in the window, every kind
  * @param p99Ms            99th-percentile latency of the window's responses, ms (corrected in an
  *                         open loop); 0 when there was none
- * @param serverCpuSeconds CPU seconds the server's process tree used during the window, or
+ * @param serverCpuSeconds CPU seconds the server's process tree used during the window (from the
+ *                         end of its lead-in to the end of the window's connections), or
  *                         {@code null} when not sampled (server in-process, or no {@code /proc})
  */
 public record MeasuredWindow(int index, double seconds, long requests, long errors, double p99Ms,

@@ -17,10 +17,39 @@ public final class Scenarios {
             "close", "Connection: close per request: the cost of accepting a connection",
             "large", "GET /bytes?n=1048576: behaviour when the send buffer fills");
 
-    private static final List<String> MODELS =
-            List.of("iterative", "process", "prefork", "thread", "pool", "virtual", "selector", "reactors", "netty");
+    /**
+     * The models in the story's order, family by family: one request at a time; a thread per
+     * connection; event loops; event loops with workers; the references that use other HTTP code.
+     */
+    private static final List<String> MODELS = List.of("iterative", "process", "thread", "virtual", "pool",
+            "prefork", "selector", "reactors", "netty", "netty-iouring", "selector-pool", "selector-virtual", "jdk");
+
+    /** What each family does with a blocking call in the handler, for the blog's experiment. */
+    private static final Map<String, String> BLOCKING_CALL = new java.util.LinkedHashMap<>();
+
+    static {
+        BLOCKING_CALL.put("one request at a time", "iterative holds every other client up behind a blocking call "
+                + "(about one answer per second of sleep); process overlaps the calls, a process per request, "
+                + "each paying a JVM's start");
+        BLOCKING_CALL.put("a thread per connection", "a blocked thread holds up only its own connection: every "
+                + "connection gets its answers, as long as there are threads (prefork: worker processes) for them");
+        BLOCKING_CALL.put("event loops", "the handler runs on the loop, so a blocking call stops every connection "
+                + "of that loop: about one answer per second of sleep per loop");
+        BLOCKING_CALL.put("event loops with workers", "the loop hands the request to a worker, so only that "
+                + "request waits: like a thread per connection, within the workers' bound");
+        BLOCKING_CALL.put("references", "the JDK's own server behaves as its executor makes it: the dispatcher "
+                + "thread alone is an event loop, a pool or a virtual thread per exchange are workers");
+    }
 
     private Scenarios() {
+    }
+
+    /**
+     * The model families in the story's order, each with what it does with a blocking call; the
+     * labels are those result files record in {@code results[].family}.
+     */
+    public static Map<String, String> blockingCallByFamily() {
+        return java.util.Collections.unmodifiableMap(BLOCKING_CALL);
     }
 
     /** The question a scenario answers, or an empty string for a scenario this code does not know. */

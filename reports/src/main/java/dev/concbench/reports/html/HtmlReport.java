@@ -175,8 +175,9 @@ public final class HtmlReport {
             return;
         }
         page.append("<p class=\"note\">The classic post's iterative server completed 9 requests in 10 s: one slow ")
-                .append("request holds everyone up. A model that serves requests concurrently completes about 10 per second.</p>\n")
-                .append("<div class=\"blog\">\n<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"text\">model</th>")
+                .append("request holds everyone up. A model that serves requests concurrently completes about 10 per second.</p>\n");
+        families(page, results);
+        page.append("<div class=\"blog\">\n<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"text\">model</th>")
                 .append("<th>requests in 10 s</th><th>completed / measured</th><th>p50</th><th>p99</th><th>errors</th>")
                 .append("<th class=\"text\">flags</th></tr></thead>\n<tbody>\n");
         for (BenchmarkResult r : results) {
@@ -195,6 +196,25 @@ public final class HtmlReport {
         page.append("</tbody></table></div>\n<div>\n");
         page.figure(RunCharts.blog("chart-blog", results), "");
         page.append("</div>\n</div>\n</section>\n");
+    }
+
+    /** One sentence per family present: what it does with a blocking call. */
+    private static void families(Page page, List<BenchmarkResult> results) {
+        var present = results.stream().map(BenchmarkResult::family).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        var sentences = Scenarios.blockingCallByFamily().entrySet().stream()
+                .filter(e -> present.contains(e.getKey())).toList();
+        if (sentences.isEmpty()) {
+            return;
+        }
+        page.append("<ul class=\"families\">\n");
+        for (var sentence : sentences) {
+            String models = results.stream().filter(r -> sentence.getKey().equals(r.family()))
+                    .map(BenchmarkResult::model).distinct().collect(java.util.stream.Collectors.joining(", "));
+            page.append("<li><b>").append(Html.escape(sentence.getKey())).append("</b> (").append(Html.escape(models))
+                    .append("): ").append(Html.escape(sentence.getValue())).append(".</li>\n");
+        }
+        page.append("</ul>\n");
     }
 
     private static void group(Page page, ScenarioGroup group, SortedMap<String, List<BenchmarkResult>> models) {

@@ -55,7 +55,12 @@ public final class MarkdownCompare {
         out.append("A change counts when throughput's 99.9% confidence intervals do not overlap and it moves by at least ")
                 .append(percent(options.minEffectPercent()))
                 .append(", or when p99 latency leaves the baseline range by at least ")
-                .append(percent(options.minLatencyEffectPercent())).append(".\n\n");
+                .append(percent(options.minLatencyEffectPercent()))
+                .append("; a side with a single measured window is shown, not judged.\n\n");
+        out.append("> **Runs taken at different times** carry the machine's drift (20–40 % between two runs of one "
+                + "commit on a shared machine), which no interval inside either run shows: these verdicts are "
+                + "indicative. For a verdict to trust, run both builds side by side in one run: "
+                + "`mvn verify -Pbench -Dbench.against=REF`.\n\n");
         if (comparison.acrossMachines()) {
             out.append("> **Across machines:** the baseline ran on other hardware, so these differences include the "
                     + "machines' own; treat the verdicts as indicative only.\n\n");
