@@ -36,6 +36,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -136,21 +137,14 @@ public final class ResultFiles {
      * recorded). Fields a schema-1 file lacks for other reasons still fail the strict read.
      */
     private static void fromSchema1(ObjectNode run) {
-        JsonNode results = run.get("results");
-        if (results == null || !results.isArray()) {
-            return;
-        }
-        for (JsonNode result : results) {
-            if (!(result instanceof ObjectNode entry)) {
-                continue;
-            }
+        forEachResult(run, entry -> {
             if (entry.get("errors") instanceof ObjectNode errors && !errors.has("malformed")) {
                 errors.put("malformed", 0);
             }
             if (!entry.has("client")) {
                 entry.putNull("client");
             }
-        }
+        });
     }
 
     /**
@@ -167,14 +161,7 @@ public final class ResultFiles {
         if (!run.has("unavailableModels")) {
             run.putObject("unavailableModels");
         }
-        JsonNode results = run.get("results");
-        if (results == null || !results.isArray()) {
-            return;
-        }
-        for (JsonNode result : results) {
-            if (!(result instanceof ObjectNode entry)) {
-                continue;
-            }
+        forEachResult(run, entry -> {
             putNullIfAbsent(entry, "side");
             putNullIfAbsent(entry, "family");
             if (!entry.has("reference")) {
@@ -192,6 +179,19 @@ public final class ResultFiles {
             }
             if (entry.get("fairness") instanceof ObjectNode fairness && !fairness.has("gaveUpConnections")) {
                 fairness.put("gaveUpConnections", 0);
+            }
+        });
+    }
+
+    /** Applies a step to every result object of a run's tree (what is not an object is left to the strict read). */
+    private static void forEachResult(ObjectNode run, Consumer<ObjectNode> step) {
+        JsonNode results = run.get("results");
+        if (results == null || !results.isArray()) {
+            return;
+        }
+        for (JsonNode result : results) {
+            if (result instanceof ObjectNode entry) {
+                step.accept(entry);
             }
         }
     }

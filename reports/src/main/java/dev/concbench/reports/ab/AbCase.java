@@ -6,8 +6,11 @@ import dev.concbench.results.BenchmarkKey;
 import dev.concbench.results.BenchmarkResult;
 import dev.concbench.results.MeasuredWindow;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * One case of an A/B run judged from its pairs of windows: throughput (higher is better), p99
@@ -60,14 +63,22 @@ public record AbCase(BenchmarkKey key, BenchmarkResult a, BenchmarkResult b, AbM
         return new AbCase(key, a, b, throughput, p99, cpu, verdict, null);
     }
 
+    /** The smallest change each judged metric could have shown, e.g. {@code throughput 7 %, p99 12 %}. */
+    public String detectableText() {
+        String text = metrics().stream().filter(AbMetric::judged)
+                .map(m -> String.format(Locale.ROOT, "%s %.0f %%", m.metric(), m.detectablePercent()))
+                .collect(Collectors.joining(", "));
+        return text.isEmpty() ? "—" : text;
+    }
+
     /** The three metrics in report order. */
     public List<AbMetric> metrics() {
         return List.of(throughput, p99, cpu);
     }
 
-    private static java.util.Optional<String> unmeasured(BenchmarkResult side) {
+    private static Optional<String> unmeasured(BenchmarkResult side) {
         if (side.windows().isEmpty()) {
-            return java.util.Optional.of("side " + side.side() + " measured nothing"
+            return Optional.of("side " + side.side() + " measured nothing"
                     + (side.invalidReasons().isEmpty() ? "" : " (" + String.join("; ", side.invalidReasons()) + ")"));
         }
         return side.invalidReasons().stream().filter(reason -> reason.startsWith("the benchmark failed"))

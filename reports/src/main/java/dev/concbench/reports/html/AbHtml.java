@@ -93,21 +93,11 @@ final class AbHtml {
             page.append("<td>").append(c.metrics().stream().mapToInt(AbMetric::pairs).max().orElse(0))
                     .append("</td><td>").append(c.throughput().judged() ? String.format(Locale.ROOT, "%.3f–%.3f",
                             c.throughput().pairLow(), c.throughput().pairHigh()) : "—")
-                    .append("</td><td class=\"text\">").append(Html.escape(detectable(c)))
+                    .append("</td><td class=\"text\">").append(Html.escape(c.detectableText()))
                     .append("</td><td class=\"text reason\">")
                     .append(Html.escape(c.reason() == null ? "" : c.reason())).append("</td></tr>\n");
         }
         page.append("</tbody></table></div>\n</section>\n");
-    }
-
-    private static String detectable(AbCase c) {
-        var parts = new ArrayList<String>();
-        for (AbMetric metric : c.metrics()) {
-            if (metric.judged()) {
-                parts.add(metric.metric() + String.format(Locale.ROOT, " %.0f %%", metric.detectablePercent()));
-            }
-        }
-        return parts.isEmpty() ? "—" : String.join(", ", parts);
     }
 
     private static String baseline(AbComparison comparison) {

@@ -34,12 +34,12 @@ public final class MarkdownAb {
         var table = new MarkdownTable("case", "verdict", "throughput B/A", "p99 B/A", "CPU/req B/A", "pairs>",
                 "throughput pairs", "detectable", "notes");
         for (AbCase c : comparison.byConcern()) {
-            table.row(c.key().model() + " " + c.key().scenario() + " " + c.key().paramsText(), verdict(c.verdict()),
+            table.row(c.key().model() + " " + c.key().scenario() + " " + c.key().paramsText(), MarkdownCompare.verdict(c.verdict()),
                     cell(c.throughput()), cell(c.p99()), cell(c.cpu()),
                     String.valueOf(c.metrics().stream().mapToInt(AbMetric::pairs).max().orElse(0)),
                     c.throughput().judged() ? String.format(Locale.ROOT, "%.3f–%.3f", c.throughput().pairLow(),
                             c.throughput().pairHigh()) : "—",
-                    detectable(c), notes(c));
+                    c.detectableText(), notes(c));
         }
         out.append(table.isEmpty() ? "No case has both sides.\n" : table.render()).append('\n');
         if (!comparison.unpaired().isEmpty()) {
@@ -75,32 +75,12 @@ public final class MarkdownAb {
                 + (git.dirty() ? ", with uncommitted changes" : "") + "). " + comparison.cases().size() + " cases.";
     }
 
-    private static String verdict(Verdict verdict) {
-        return switch (verdict) {
-            case REGRESSION -> "**regression**";
-            case IMPROVEMENT -> "improvement";
-            case NO_CHANGE -> "no change";
-            case NOT_JUDGED -> "not judged";
-        };
-    }
-
     private static String cell(AbMetric metric) {
         if (!metric.judged()) {
             return "—";
         }
         String text = metric.ratioText();
         return metric.verdict() == Verdict.REGRESSION ? "**" + text + "**" : text;
-    }
-
-    private static String detectable(AbCase c) {
-        var parts = new StringBuilder();
-        for (AbMetric metric : c.metrics()) {
-            if (metric.judged()) {
-                parts.append(parts.isEmpty() ? "" : ", ").append(metric.metric()).append(' ')
-                        .append(String.format(Locale.ROOT, "%.0f %%", metric.detectablePercent()));
-            }
-        }
-        return parts.isEmpty() ? "—" : parts.toString();
     }
 
     private static String notes(AbCase c) {

@@ -84,7 +84,8 @@ public final class MarkdownCompare {
         return table.render();
     }
 
-    private static String verdict(Verdict verdict) {
+    /** A verdict as a table cell: a regression in bold. */
+    static String verdict(Verdict verdict) {
         return switch (verdict) {
             case REGRESSION -> "**regression**";
             case IMPROVEMENT -> "improvement";
