@@ -10,6 +10,6 @@
  * are served at once, and a slow request holds up only its own connection, but also takes a whole
  * worker. The parent supervises: it reaps and replaces a worker that dies, and workers halt when
  * the parent dies. Spawning, reaping and the worker JVM's start-up are those of the
- * {@code process} model ({@link dev.concbench.servers.process.ChildProcessServer}).
+ * {@code process} model, in {@link dev.concbench.servers.workerjvm}.
  */
 package dev.concbench.servers.prefork;
