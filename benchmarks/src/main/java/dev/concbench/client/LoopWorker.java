@@ -70,7 +70,7 @@ final class LoopWorker {
 
     /** On the loop: starts the timeout sweep and every connection. */
     void start() {
-        long period = Math.clamp(run.timeoutNanos / 4, MIN_SWEEP_PERIOD_NANOS, MAX_SWEEP_PERIOD_NANOS);
+        long period = Math.clamp(run.plan().timeoutNanos() / 4, MIN_SWEEP_PERIOD_NANOS, MAX_SWEEP_PERIOD_NANOS);
         timeoutSweep = loop.scheduleAtFixedRate(this::sweepTimeouts, period, period, TimeUnit.NANOSECONDS);
         for (Slot slot : slots) {
             slot.start();

@@ -9,7 +9,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,8 +23,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One run of a {@link LoadClient}: sets the connections going on the event loops, waits out the
- * warm-up and the measurement on the calling thread, stops them, and merges their figures. The
- * timing fields below are written before any event-loop task is submitted, which publishes them.
+ * warm-up and the measurement on the calling thread, stops them, and merges their figures. Its
+ * connections go by its {@link RunPlan}, fixed from the start, and its {@link Window}, set once
+ * the clock starts and before the tasks that start the connections are submitted, which publishes it.
  */
 final class Run {
 
@@ -34,26 +34,11 @@ final class Run {
     private static final int CLOSE_ROUNDS = 10;
     private static final long PRECONNECT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    final LoadSpec spec;
-    final InetSocketAddress target;
-    final boolean closeMode;
-    final boolean openLoop;
-    final int pipelineDepth;
-    final SlowSend slowSend;
-    final ResponseCheck check;
-    final long timeoutNanos;
-    final int maxConsecutiveFailures;
+    private final LoadSpec spec;
+    private final RunPlan plan;
     /** Requests still to issue in a counted run; null in a timed run. */
-    final AtomicLong budget;
-    /** The interval between two intended sends on one connection (open loop). */
-    final double connectionIntervalNanos;
-    /** The interval between two intended sends over all connections (open loop). */
-    final double aggregateIntervalNanos;
-
-    long startNanos;
-    long measureStartNanos;
-    /** Long.MAX_VALUE in a counted run. */
-    long measureEndNanos;
+    private final AtomicLong budget;
+    private Window window;
 
     private final LoadClient client;
     private final byte[] requestBytes;
@@ -67,43 +52,30 @@ final class Run {
     Run(LoadClient client, LoadSpec spec) {
         this.client = client;
         this.spec = spec;
-        this.target = spec.target();
-        this.closeMode = spec.connectionMode() == ConnectionMode.CLOSE;
-        this.pipelineDepth = spec.pipelineDepth();
-        this.slowSend = spec.slowSend();
-        this.check = spec.check();
-        this.timeoutNanos = spec.requestTimeout().toNanos();
-        this.maxConsecutiveFailures = spec.maxConsecutiveFailures();
+        this.plan = RunPlan.of(spec);
         this.budget = spec.length() instanceof RunLength.Counted counted ? new AtomicLong(counted.requests()) : null;
-        if (spec.model() instanceof LoadModel.OpenLoop open) {
-            this.openLoop = true;
-            this.connectionIntervalNanos = open.connectionIntervalNanos();
-            this.aggregateIntervalNanos = 1e9 / open.requestsPerSecond();
-        } else {
-            this.openLoop = false;
-            this.connectionIntervalNanos = 0;
-            this.aggregateIntervalNanos = 0;
-        }
+        this.window = Window.beforeStart(budget != null);
         this.requestBytes = spec.encodedRequest();
         this.slotsFinished = new CountDownLatch(spec.model().connections());
-        this.slotsPreconnected = new CountDownLatch(closeMode ? 0 : spec.model().connections());
+        this.slotsPreconnected = new CountDownLatch(plan.closeMode() ? 0 : spec.model().connections());
     }
 
     LoadResult execute(LoadClient.ProgressListener listener) throws InterruptedException {
         request = Unpooled.directBuffer(requestBytes.length).writeBytes(requestBytes);
         try {
             createSlots();
-            if (!closeMode) {
+            if (!plan.closeMode()) {
                 for (LoopWorker worker : workers) {
                     worker.loop().execute(worker::preconnect);
                 }
                 // Bounded by the connect timeout; a slot whose connect is still pending goes on alone.
-                slotsPreconnected.await(timeoutNanos + PRECONNECT_GRACE_NANOS, TimeUnit.NANOSECONDS);
+                slotsPreconnected.await(plan.timeoutNanos() + PRECONNECT_GRACE_NANOS, TimeUnit.NANOSECONDS);
             }
-            startNanos = System.nanoTime();
-            measureStartNanos = startNanos + spec.warmup().toNanos();
-            measureEndNanos = spec.length() instanceof RunLength.Timed timed
+            long startNanos = System.nanoTime();
+            long measureStartNanos = startNanos + spec.warmup().toNanos();
+            long measureEndNanos = spec.length() instanceof RunLength.Timed timed
                     ? measureStartNanos + timed.duration().toNanos() : Long.MAX_VALUE;
+            window = new Window(startNanos, measureStartNanos, measureEndNanos, budget != null);
             for (LoopWorker worker : workers) {
                 worker.loop().execute(worker::start);
             }
@@ -145,6 +117,15 @@ final class Run {
         }
     }
 
+    RunPlan plan() {
+        return plan;
+    }
+
+    /** {@link Window#beforeStart} until the run's clock starts. */
+    Window window() {
+        return window;
+    }
+
     /** A new reference to the whole request, for one write. */
     ByteBuf requestForWrite() {
         return request.retainedDuplicate();
@@ -152,30 +133,21 @@ final class Run {
 
     /** A new reference to one of the slow-client mode's pieces of the request, for one write. */
     ByteBuf requestPiece(int piece) {
-        int pieces = slowSend.pieces();
+        int pieces = plan.slowSend().pieces();
         int from = (int) ((long) requestBytes.length * piece / pieces);
         int to = (int) ((long) requestBytes.length * (piece + 1) / pieces);
         return request.retainedSlice(from, to - from);
     }
 
-    boolean inMeasurement(long nanos) {
-        return nanos >= measureStartNanos && nanos < measureEndNanos;
-    }
-
     /** Whether a request due at this time may be issued, taking it from a counted run's budget. */
     boolean admit(long dueNanos) {
-        if (dueNanos < measureStartNanos) {
+        if (dueNanos < window.measureStartNanos()) {
             return true; // warm-up: not counted
         }
-        if (dueNanos >= measureEndNanos) {
+        if (dueNanos >= window.measureEndNanos()) {
             return false;
         }
         return budget == null || (budget.get() > 0 && budget.getAndDecrement() > 0);
-    }
-
-    /** Whether the run measures a number of requests rather than a time. */
-    boolean counted() {
-        return budget != null;
     }
 
     /** Whether no more requests will be admitted (a counted run whose budget is spent). */
@@ -265,7 +237,8 @@ final class Run {
             errors += worker.progressErrors();
         }
         long now = System.nanoTime();
-        return new LoadClient.Progress(Duration.ofNanos(now - startNanos), now < measureStartNanos, requests, errors);
+        return new LoadClient.Progress(Duration.ofNanos(now - window.startNanos()), now < window.measureStartNanos(),
+                requests, errors);
     }
 
     private void awaitStopped() throws InterruptedException {
@@ -330,9 +303,10 @@ final class Run {
         long longestWait = 0;
         int gaveUp = 0;
         for (int i = 0; i < slots.size(); i++) {
-            answers[i] = slots.get(i).answers();
-            longestWait = Math.max(longestWait, slots.get(i).longestWaitNanos());
-            gaveUp += slots.get(i).gaveUp() ? 1 : 0;
+            ConnectionFairness fairness = slots.get(i).fairness();
+            answers[i] = fairness.answers();
+            longestWait = Math.max(longestWait, fairness.longestWaitNanos());
+            gaveUp += fairness.hasGivenUp() ? 1 : 0;
         }
         return new LoadResult(spec, client.transport(), client.eventLoops(), requests,
                 new ErrorCounts(counts, firstMessages), unfinished, bytesRead, measured,

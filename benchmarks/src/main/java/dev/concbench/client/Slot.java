@@ -32,6 +32,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
     private static final long MAX_RETRY_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Run run;
+    private final RunPlan plan;
     private final LoopWorker worker;
     private final Bootstrap bootstrap;
     private final ResponseDecoder decoder;
@@ -39,11 +40,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
     /** The slot's number in the run; staggers its open-loop schedule against the others'. */
     private final int index;
 
-    // Requests in flight, oldest first: a ring of intended and actual send times.
-    private final long[] intendedNanos;
-    private final long[] sentNanos;
-    private int head;
-    private int inFlight;
+    private final InFlight inFlight;
 
     private Channel channel;
     private boolean connecting;
@@ -53,9 +50,12 @@ final class Slot extends ChannelInboundHandlerAdapter {
     private int consecutiveFailures;
     private boolean started;
     private boolean finished;
-    private boolean gaveUp;
 
-    // The open loop's schedule: this slot's k-th request is due k connection intervals after its origin.
+    /** The run's clock, known from {@link #start()}. */
+    private Window window;
+    /** When this slot's requests are due, known from {@link #start()}. */
+    private Pacing pacing;
+    /** How many requests this slot has issued: the next one is due at {@code pacing.dueNanos(scheduleIndex)}. */
     private long scheduleIndex;
 
     // The re-entrancy guard of pump().
@@ -66,9 +66,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> pieceTimer;
     private ScheduledFuture<?> retryTimer;
 
-    // Fairness, over the measurement.
-    private long answers;
-    private long longestWaitNanos;
+    private final ConnectionFairness fairness = new ConnectionFairness();
 
     private final Runnable wakeTask;
     private final Runnable retryTask;
@@ -79,13 +77,14 @@ final class Slot extends ChannelInboundHandlerAdapter {
 
     Slot(Run run, LoopWorker worker, int index) {
         this.run = run;
+        this.plan = run.plan();
+        this.window = run.window();
         this.worker = worker;
         this.index = index;
         this.bootstrap = worker.bootstrap().clone().handler(this);
-        this.decoder = new ResponseDecoder(run.spec.request().expectsBodylessResponses(), run.check.checksumsBody());
-        this.slow = run.slowSend.isSlow();
-        this.intendedNanos = new long[run.pipelineDepth];
-        this.sentNanos = new long[run.pipelineDepth];
+        this.decoder = new ResponseDecoder(plan.expectsBodylessResponses(), plan.check().checksumsBody());
+        this.slow = plan.slowSend().isSlow();
+        this.inFlight = new InFlight(plan.pipelineDepth());
         this.wakeTask = guarded(() -> {
             wakeTimer = null;
             pump();
@@ -108,16 +107,9 @@ final class Slot extends ChannelInboundHandlerAdapter {
         this.writeListener = guarded(this::written);
     }
 
-    long answers() {
-        return answers;
-    }
-
-    long longestWaitNanos() {
-        return longestWaitNanos;
-    }
-
-    boolean gaveUp() {
-        return gaveUp;
+    /** Read by the run once every slot has finished. */
+    ConnectionFairness fairness() {
+        return fairness;
     }
 
     /**
@@ -127,11 +119,13 @@ final class Slot extends ChannelInboundHandlerAdapter {
      */
     void preconnect() {
         connecting = true;
-        bootstrap.connect(run.target).addListener(preconnectListener);
+        bootstrap.connect(plan.target()).addListener(preconnectListener);
     }
 
-    /** On the loop, at the start of the run. */
+    /** On the loop, at the start of the run, once its clock has started. */
     void start() {
+        window = run.window();
+        pacing = plan.pacing(index, window.startNanos());
         started = true;
         pump();
     }
@@ -141,12 +135,11 @@ final class Slot extends ChannelInboundHandlerAdapter {
         if (finished) {
             return;
         }
-        for (int i = 0; i < inFlight; i++) {
-            int at = (head + i) % intendedNanos.length;
-            settleUnfinished(intendedNanos[at], endNanos);
+        for (int i = 0; i < inFlight.size(); i++) {
+            settleUnfinished(inFlight.intendedNanos(i), endNanos);
         }
-        inFlight = 0;
-        if (run.openLoop) {
+        inFlight.clear();
+        if (started) {
             settleDueButUnsent(endNanos);
         }
         finish(endNanos);
@@ -154,8 +147,8 @@ final class Slot extends ChannelInboundHandlerAdapter {
 
     /** On the loop, from the worker's sweep: fails the connection if its oldest request waited too long. */
     void checkTimeout(long now) {
-        if (!finished && channel != null && inFlight > 0 && now - sentNanos[head] >= run.timeoutNanos) {
-            connectionLost(ErrorKind.TIMEOUT, "no response within " + TimeUnit.NANOSECONDS.toMillis(run.timeoutNanos) + " ms");
+        if (!finished && channel != null && inFlight.size() > 0 && now - inFlight.oldestSentNanos() >= plan.timeoutNanos()) {
+            connectionLost(ErrorKind.TIMEOUT, "no response within " + TimeUnit.NANOSECONDS.toMillis(plan.timeoutNanos()) + " ms");
             pump();
         }
     }
@@ -187,13 +180,13 @@ final class Slot extends ChannelInboundHandlerAdapter {
         if (!started || finished || retryTimer != null) {
             return;
         }
-        if (run.closeMode) {
+        if (plan.closeMode()) {
             pumpConnectionPerRequest();
             return;
         }
         long now = System.nanoTime();
         if (channel == null) {
-            if (inFlight == 0 && run.budgetSpent()) {
+            if (inFlight.size() == 0 && run.budgetSpent()) {
                 finish(now);
             } else if (!connecting) {
                 connect();
@@ -202,8 +195,8 @@ final class Slot extends ChannelInboundHandlerAdapter {
         }
         boolean wrote = false;
         Channel ch = channel;
-        while (channel == ch && inFlight < intendedNanos.length) {
-            long due = run.openLoop ? dueNanos(scheduleIndex) : now;
+        while (channel == ch && !inFlight.isFull()) {
+            long due = pacing.dueNanos(scheduleIndex, now);
             if (due > now) {
                 armWake(due - now);
                 break;
@@ -213,7 +206,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
                 break;
             }
             scheduleIndex++;
-            push(due, now);
+            inFlight.push(due, now);
             write(ch);
             wrote = true;
         }
@@ -223,11 +216,11 @@ final class Slot extends ChannelInboundHandlerAdapter {
     }
 
     private void pumpConnectionPerRequest() {
-        if (inFlight > 0 || connecting) {
+        if (inFlight.size() > 0 || connecting) {
             return;
         }
         long now = System.nanoTime();
-        long due = run.openLoop ? dueNanos(scheduleIndex) : now;
+        long due = pacing.dueNanos(scheduleIndex, now);
         if (due > now) {
             armWake(due - now);
             return;
@@ -237,18 +230,13 @@ final class Slot extends ChannelInboundHandlerAdapter {
             return;
         }
         scheduleIndex++;
-        push(due, now); // measured from the start of the connect
+        inFlight.push(due, now); // measured from the start of the connect
         connect();
-    }
-
-    /** When this slot's {@code k}-th request is due (open loop). */
-    private long dueNanos(long k) {
-        return run.startNanos + (long) (index * run.aggregateIntervalNanos) + (long) (k * run.connectionIntervalNanos);
     }
 
     private void connect() {
         connecting = true;
-        bootstrap.connect(run.target).addListener(connectListener);
+        bootstrap.connect(plan.target()).addListener(connectListener);
     }
 
     private void connected(ChannelFuture future) {
@@ -265,7 +253,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
         channel = connected;
         decoder.reset();
         unwritten = 0;
-        if (run.closeMode) {
+        if (plan.closeMode()) {
             write(connected);
             if (!slow) {
                 connected.flush();
@@ -293,9 +281,9 @@ final class Slot extends ChannelInboundHandlerAdapter {
     private void connectFailed(Throwable cause) {
         long now = System.nanoTime();
         String message = describe(cause);
-        if (inFlight > 0) {
+        if (inFlight.size() > 0) {
             failInFlight(ErrorKind.CONNECT, message, now); // close mode: the request it was for
-        } else if (run.inMeasurement(now)) {
+        } else if (window.inMeasurement(now)) {
             worker.error(ErrorKind.CONNECT, message);
         } else {
             worker.noteMessage(ErrorKind.CONNECT, message);
@@ -322,11 +310,11 @@ final class Slot extends ChannelInboundHandlerAdapter {
             return;
         }
         int piece = nextPiece++;
-        boolean last = nextPiece == run.slowSend.pieces();
+        boolean last = nextPiece == plan.slowSend().pieces();
         ChannelPromise promise = last ? ch.newPromise().addListener(writeListener) : ch.voidPromise();
         ch.writeAndFlush(run.requestPiece(piece), promise);
         if (!last && channel == ch) {
-            pieceTimer = worker.loop().schedule(pieceTask, run.slowSend.gap().toNanos(), TimeUnit.NANOSECONDS);
+            pieceTimer = worker.loop().schedule(pieceTask, plan.slowSend().gap().toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -362,12 +350,12 @@ final class Slot extends ChannelInboundHandlerAdapter {
                 return;
             }
             long now = System.nanoTime();
-            if (run.inMeasurement(now)) {
+            if (window.inMeasurement(now)) {
                 worker.bytesRead(in.readableBytes());
             }
             while (in.isReadable() && ctx.channel() == channel) {
-                if (inFlight == 0) {
-                    if (run.inMeasurement(now)) {
+                if (inFlight.size() == 0) {
+                    if (window.inMeasurement(now)) {
                         worker.error(ErrorKind.MALFORMED, "the server sent bytes no request asked for");
                     }
                     dropConnection();
@@ -394,7 +382,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            if (inFlight == 0) {
+            if (inFlight.size() == 0) {
                 dropConnection(); // an idle keep-alive connection the server closed
             } else {
                 switch (decoder.endOfInput()) {
@@ -423,7 +411,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        if (inFlight == 0) {
+        if (inFlight.size() == 0) {
             dropConnection();
         } else {
             connectionLost(unwritten > 0 ? ErrorKind.WRITE : ErrorKind.READ, describe(cause));
@@ -435,18 +423,16 @@ final class Slot extends ChannelInboundHandlerAdapter {
 
     /** The oldest request in flight got its complete response. */
     private void responded(long now) {
-        long intended = intendedNanos[head];
-        long sent = sentNanos[head];
-        pop();
+        long intended = inFlight.oldestIntendedNanos();
+        long sent = inFlight.oldestSentNanos();
+        inFlight.pop();
         consecutiveFailures = 0;
-        if (run.inMeasurement(now)) {
-            answers++;
-        }
+        fairness.answered(window, now);
         int status = decoder.status();
-        if (status != run.check.status()) {
+        if (status != plan.check().status()) {
             settle(intended, sent, now, ErrorKind.STATUS,
-                    worker.wantsMessage(ErrorKind.STATUS) ? "status " + status + ", expected " + run.check.status() : null);
-        } else if (!run.check.bodyMatches(decoder.bodyLength(), decoder.bodyChecksum())) {
+                    worker.wantsMessage(ErrorKind.STATUS) ? "status " + status + ", expected " + plan.check().status() : null);
+        } else if (!plan.check().bodyMatches(decoder.bodyLength(), decoder.bodyChecksum())) {
             settle(intended, sent, now, ErrorKind.BODY,
                     worker.wantsMessage(ErrorKind.BODY) ? describeBodyMismatch() : null);
         } else {
@@ -454,26 +440,24 @@ final class Slot extends ChannelInboundHandlerAdapter {
         }
         // A response that came before its request was completely sent leaves the connection in no
         // state to carry another request.
-        if (run.closeMode || !decoder.keepAlive() || unwritten > 0) {
+        if (plan.closeMode() || !decoder.keepAlive() || unwritten > 0) {
             dropConnection();
         }
     }
 
     /**
-     * Settles one request as a success ({@code error == null}) or an error, if it counts: in a
-     * timed run, if it ended within the measurement, whenever it was issued (as wrk counts); in a
-     * counted run, if it was issued after the warm-up (it is one of the run's N). A request of a
-     * timed run that ended after the measurement is unfinished.
+     * Settles one request as a success ({@code error == null}) or an error, if it counts, or as
+     * unfinished ({@link Window#counts}, {@link Window#unfinished}).
      */
     private void settle(long intended, long sent, long now, ErrorKind error, String message) {
-        noteWait(intended, now);
-        if (!counts(intended, now)) {
+        fairness.waited(window, intended, now);
+        if (!window.counts(intended, now)) {
             if (error != null) {
                 worker.noteMessage(error, message);
             }
             return;
         }
-        if (now >= run.measureEndNanos) {
+        if (window.unfinished(now)) {
             worker.unfinished(1);
         } else if (error == null) {
             worker.success(now - intended, now - sent);
@@ -482,47 +466,34 @@ final class Slot extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private boolean counts(long intended, long now) {
-        return run.counted() ? intended >= run.measureStartNanos : now >= run.measureStartNanos;
-    }
-
     private void settleUnfinished(long intended, long endNanos) {
-        noteWait(intended, endNanos);
-        if (counts(intended, endNanos)) {
+        fairness.waited(window, intended, endNanos);
+        if (window.counts(intended, endNanos)) {
             worker.unfinished(1);
         }
     }
 
-    /** Open loop: requests whose time came before the end but that were never sent. */
+    /** Open loop: requests whose time came before the end but that were never sent (none in a closed loop). */
     private void settleDueButUnsent(long endNanos) {
-        long due = dueNanos(scheduleIndex);
+        long due = pacing.dueNanos(scheduleIndex, endNanos);
         if (due >= endNanos) {
             return;
         }
-        noteWait(due, endNanos);
+        fairness.waited(window, due, endNanos);
         long unsent = 0;
-        for (long k = scheduleIndex; (due = dueNanos(k)) < endNanos; k++) {
-            if (counts(due, endNanos)) {
+        for (long k = scheduleIndex; (due = pacing.dueNanos(k, endNanos)) < endNanos; k++) {
+            if (window.counts(due, endNanos)) {
                 unsent++;
             }
         }
         worker.unfinished(unsent);
     }
 
-    /** Keeps the longest wait within the measurement, for the fairness figures. */
-    private void noteWait(long intended, long now) {
-        long from = Math.max(intended, run.measureStartNanos);
-        long to = Math.min(now, run.measureEndNanos);
-        if (to - from > longestWaitNanos) {
-            longestWaitNanos = to - from;
-        }
-    }
-
     private void failInFlight(ErrorKind kind, String message, long now) {
-        while (inFlight > 0) {
-            long intended = intendedNanos[head];
-            long sent = sentNanos[head];
-            pop();
+        while (inFlight.size() > 0) {
+            long intended = inFlight.oldestIntendedNanos();
+            long sent = inFlight.oldestSentNanos();
+            inFlight.pop();
             settle(intended, sent, now, kind, message);
         }
     }
@@ -536,7 +507,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
      */
     private void connectionLost(ErrorKind kind, String message) {
         long now = System.nanoTime();
-        boolean requestsLost = inFlight > 0;
+        boolean requestsLost = inFlight.size() > 0;
         failInFlight(kind, message, now);
         dropConnection();
         if (requestsLost) {
@@ -553,7 +524,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
         decoder.reset();
         cancel(pieceTimer);
         pieceTimer = null;
-        if (inFlight > 0) {
+        if (inFlight.size() > 0) {
             // A response that asked to close came with more requests pipelined behind it.
             failInFlight(ErrorKind.READ, "the server closed the connection with requests outstanding", System.nanoTime());
         }
@@ -563,8 +534,8 @@ final class Slot extends ChannelInboundHandlerAdapter {
     }
 
     private void afterFailure(long now) {
-        if (consecutiveFailures >= run.maxConsecutiveFailures) {
-            gaveUp = true;
+        if (consecutiveFailures >= plan.maxConsecutiveFailures()) {
+            fairness.gaveUp();
             finish(now);
             return;
         }
@@ -573,7 +544,7 @@ final class Slot extends ChannelInboundHandlerAdapter {
     }
 
     private void finishIfSpent(long now) {
-        if (inFlight == 0 && run.budgetSpent()) {
+        if (inFlight.size() == 0 && run.budgetSpent()) {
             finish(now);
         }
     }
@@ -597,18 +568,6 @@ final class Slot extends ChannelInboundHandlerAdapter {
         worker.slotFinished(now);
     }
 
-    private void push(long intended, long sent) {
-        int at = (head + inFlight) % intendedNanos.length;
-        intendedNanos[at] = intended;
-        sentNanos[at] = sent;
-        inFlight++;
-    }
-
-    private void pop() {
-        head = (head + 1) % intendedNanos.length;
-        inFlight--;
-    }
-
     private void armWake(long delayNanos) {
         if (wakeTimer == null) {
             wakeTimer = worker.loop().schedule(wakeTask, delayNanos, TimeUnit.NANOSECONDS);
@@ -617,11 +576,11 @@ final class Slot extends ChannelInboundHandlerAdapter {
 
     private String describeBodyMismatch() {
         StringBuilder message = new StringBuilder("body of ").append(decoder.bodyLength()).append(" bytes");
-        if (run.check.bodyLength() != ResponseCheck.ANY) {
-            message.append(", expected ").append(run.check.bodyLength());
+        if (plan.check().bodyLength() != ResponseCheck.ANY) {
+            message.append(", expected ").append(plan.check().bodyLength());
         }
-        if (run.check.checksumsBody()) {
-            message.append(String.format(", CRC32C %08x, expected %08x", decoder.bodyChecksum(), run.check.bodyCrc32c()));
+        if (plan.check().checksumsBody()) {
+            message.append(String.format(", CRC32C %08x, expected %08x", decoder.bodyChecksum(), plan.check().bodyCrc32c()));
         }
         return message.toString();
     }

@@ -17,12 +17,4 @@ public record JvmInfo(String version, String vendor, List<String> flags) {
         Checks.notBlank(vendor, "jvm vendor");
         flags = List.copyOf(Objects.requireNonNullElse(flags, List.of()));
     }
-
-    /** Describes the JVM this code runs in. */
-    public static JvmInfo current() {
-        return new JvmInfo(
-                System.getProperty("java.runtime.version", System.getProperty("java.version")),
-                System.getProperty("java.vm.vendor", "unknown"),
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-    }
 }

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The machine a run was measured on.
+ * The machine a run was measured on (found by the benchmarks module's {@code MachineProbe}).
  *
  * <p>The {@code id} names the machine's directory under {@code results/runs/} and its baseline
  * file. It is a fingerprint of the hardware, never the host name: {@link #fingerprintId} hashes
@@ -42,11 +42,6 @@ public record MachineInfo(String id, String cpuModel, int cores, long memoryByte
         Checks.notBlank(arch, "machine arch");
         Checks.notBlank(os, "machine os");
         Checks.notBlank(kernel, "machine kernel");
-    }
-
-    /** Describes the machine this JVM runs on; see {@link MachineProbe} for the sources read. */
-    public static MachineInfo detect() {
-        return MachineProbe.system().probe();
     }
 
     /** The hardware fingerprint: 12 hex digits of SHA-256 over CPU model, cores, memory in GiB and arch. */

@@ -1,5 +1,7 @@
 package dev.concbench.bench.server;
 
+import static dev.concbench.servers.Closeables.closeQuietly;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -221,14 +223,6 @@ public final class ServerProcess implements RunningServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "unknown";
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // closing a pipe to a process that is gone
         }
     }
 

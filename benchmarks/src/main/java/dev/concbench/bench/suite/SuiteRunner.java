@@ -2,13 +2,14 @@ package dev.concbench.bench.suite;
 
 import dev.concbench.bench.HarnessSettings;
 import dev.concbench.bench.Scenario;
+import dev.concbench.bench.probe.JvmProbe;
+import dev.concbench.bench.probe.MachineProbe;
 import dev.concbench.results.AtomicFiles;
 import dev.concbench.results.BenchmarkResult;
 import dev.concbench.results.ClientCeiling;
 import dev.concbench.results.Environment;
 import dev.concbench.results.GitInfo;
 import dev.concbench.results.JvmInfo;
-import dev.concbench.results.MachineInfo;
 import dev.concbench.results.MeasuredWindow;
 import dev.concbench.results.Throughput;
 import dev.concbench.servers.ServerModels;
@@ -136,7 +137,7 @@ public final class SuiteRunner {
         Environment environment = environment(harness, ceilingJmh.forkJvmFlags());
         RunRecorder recorder;
         try {
-            recorder = new RunRecorder(options.resultsDir(), plan.preset().suite(), startedAt, MachineInfo.detect(),
+            recorder = new RunRecorder(options.resultsDir(), plan.preset().suite(), startedAt, MachineProbe.detect(),
                     environment, baseline.map(BaselineBuild::record).orElse(null), unavailable,
                     plan.cases().size());
             recorder.ceiling(null);
@@ -294,7 +295,7 @@ public final class SuiteRunner {
     }
 
     private Environment environment(HarnessSettings harness, List<String> forkFlags) {
-        JvmInfo current = JvmInfo.current();
+        JvmInfo current = JvmProbe.current();
         JvmInfo benchmarkJvm = new JvmInfo(current.version(), current.vendor(), forkFlags);
         JvmInfo serverJvm = harness.inProcess() ? benchmarkJvm
                 : new JvmInfo(current.version(), current.vendor(), harness.serverJvmFlags());

@@ -2,10 +2,10 @@ package dev.concbench.bench.trial;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.concbench.results.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Trial records on disk: the forked benchmark JVM writes one file per trial into the directory
  * the runner gave it, the runner reads them all once the benchmark is done. Each file is written
- * to a temporary name and moved into place, so a reader never sees half a record.
+ * atomically ({@link AtomicFiles}), so a reader never sees half a record.
  */
 public final class TrialFiles {
 
@@ -26,12 +26,8 @@ public final class TrialFiles {
 
     /** Writes a record as a new file in the directory and returns its path. */
     public static Path write(Path directory, TrialRecord record) throws IOException {
-        Files.createDirectories(directory);
-        String name = "trial-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
-        Path temporary = directory.resolve(name + ".tmp");
-        Path target = directory.resolve(name + SUFFIX);
-        JSON.writeValue(temporary.toFile(), record);
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        Path target = directory.resolve("trial-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + SUFFIX);
+        AtomicFiles.write(target, JSON.writeValueAsBytes(record));
         return target;
     }
 

@@ -9,11 +9,10 @@ import dev.concbench.client.LoadModel;
 import dev.concbench.client.LoadResult;
 import dev.concbench.client.LoadSpec;
 import dev.concbench.client.RunLength;
+import dev.concbench.results.AtomicFiles;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -30,16 +29,9 @@ final class JsonReport {
     private JsonReport() {
     }
 
-    /** Writes the result to the file atomically (a temporary file beside it, then a rename). */
+    /** Writes the result to the file atomically ({@link AtomicFiles}). */
     static void write(URI url, String transport, LoadResult result, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            MAPPER.writeValue(temporary.toFile(), toJson(url, transport, result));
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, MAPPER.writeValueAsBytes(toJson(url, transport, result)));
     }
 
     static ObjectNode toJson(URI url, String transport, LoadResult result) {

@@ -1,6 +1,7 @@
 package dev.concbench.bench.suite;
 
 import dev.concbench.bench.Scenario;
+import dev.concbench.bench.probe.JvmProbe;
 import dev.concbench.results.BenchmarkResult;
 import dev.concbench.results.ClientCeiling;
 import dev.concbench.results.CpuPinning;
@@ -27,8 +28,8 @@ final class RecorderFixtures {
 
     static RunRecorder recorder(Path resultsDirectory, int planned) {
         MachineInfo machine = new MachineInfo("test-machine", "Test CPU", 2, 1L << 30, "amd64", "Test OS", "6.0");
-        Environment environment = new Environment(new GitInfo("0123456789abcdef0123", false), JvmInfo.current(),
-                JvmInfo.current(), "1.37", CpuPinning.NONE);
+        Environment environment = new Environment(new GitInfo("0123456789abcdef0123", false), JvmProbe.current(),
+                JvmProbe.current(), "1.37", CpuPinning.NONE);
         return new RunRecorder(resultsDirectory, Suite.SMOKE, Instant.parse("2026-01-02T03:04:05Z"), machine,
                 environment, null, Map.of(), planned);
     }

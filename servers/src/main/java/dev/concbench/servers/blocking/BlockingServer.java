@@ -1,5 +1,6 @@
 package dev.concbench.servers.blocking;
 
+import dev.concbench.servers.Closeables;
 import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerThreads;
@@ -108,11 +109,11 @@ public abstract class BlockingServer extends OneShotServer {
     @Override
     protected final void release() {
         closing = true;
-        closeQuietly(listener);
+        Closeables.closeQuietly(listener);
         if (acceptor != null) {
             acceptor.interrupt();
         }
-        connections.forEach(BlockingServer::closeQuietly);
+        connections.forEach(Closeables::closeQuietly);
         try {
             if (acceptor != null) {
                 acceptor.join(JOIN_TIMEOUT_MILLIS);
@@ -121,17 +122,6 @@ public abstract class BlockingServer extends OneShotServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connections.forEach(BlockingServer::closeQuietly); // any accepted while closing
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // closing: nothing more to do
-        }
+        connections.forEach(Closeables::closeQuietly); // any accepted while closing
     }
 }

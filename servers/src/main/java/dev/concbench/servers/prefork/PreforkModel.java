@@ -30,10 +30,14 @@ public final class PreforkModel implements ServerModel {
         return "worker processes";
     }
 
-    /** One worker process per core. */
+    /** gunicorn's (2 &times; cores) + 1 (see the package doc); {@code --threads N} sets another count. */
     @Override
     public int defaultWorkers() {
-        return Runtime.getRuntime().availableProcessors();
+        return defaultWorkers(Runtime.getRuntime().availableProcessors());
+    }
+
+    static int defaultWorkers(int cores) {
+        return 2 * cores + 1;
     }
 
     @Override

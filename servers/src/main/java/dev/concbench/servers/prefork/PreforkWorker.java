@@ -3,7 +3,7 @@ package dev.concbench.servers.prefork;
 import dev.concbench.servers.app.Application;
 import dev.concbench.servers.blocking.BlockingConnection;
 import dev.concbench.servers.posix.Lifeline;
-import dev.concbench.servers.process.WorkerSettings;
+import dev.concbench.servers.workerjvm.WorkerSettings;
 import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;

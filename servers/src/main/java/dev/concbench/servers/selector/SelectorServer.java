@@ -1,5 +1,7 @@
 package dev.concbench.servers.selector;
 
+import static dev.concbench.servers.Closeables.closeQuietly;
+
 import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerThreads;
@@ -163,17 +165,6 @@ public final class SelectorServer extends OneShotServer {
         if (acceptPaused) {
             acceptPaused = false;
             listenerKey.interestOps(SelectionKey.OP_ACCEPT);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // closing: nothing more to do
         }
     }
 }

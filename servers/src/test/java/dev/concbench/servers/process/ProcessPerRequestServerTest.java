@@ -3,6 +3,7 @@ package dev.concbench.servers.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.workerjvm.WorkerJvmOptions;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.concbench.servers.process;
 
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.workerjvm.WorkerJvmOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package dev.concbench.servers.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concbench.servers.workerjvm.WorkerJvm;
+import dev.concbench.servers.workerjvm.WorkerJvmOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
-package dev.concbench.results;
+package dev.concbench.bench.probe;
 
+import dev.concbench.results.MachineInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +24,13 @@ import java.util.function.Supplier;
  * @param osArch              {@code os.arch}
  * @param unameRelease        runs {@code uname -r}; may return {@code null}
  */
-record MachineProbe(Path root, int availableProcessors, String osName, String osVersion, String osArch,
+public record MachineProbe(Path root, int availableProcessors, String osName, String osVersion, String osArch,
                     Supplier<String> unameRelease) {
+
+    /** Describes the machine this JVM runs on. */
+    public static MachineInfo detect() {
+        return system().probe();
+    }
 
     static MachineProbe system() {
         return new MachineProbe(Path.of("/"), Runtime.getRuntime().availableProcessors(),

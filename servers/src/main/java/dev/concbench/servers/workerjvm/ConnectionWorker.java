@@ -1,4 +1,4 @@
-package dev.concbench.servers.process;
+package dev.concbench.servers.workerjvm;
 
 import dev.concbench.servers.app.Application;
 import dev.concbench.servers.blocking.BlockingConnection;
@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The program a {@link ProcessPerRequestServer} child runs, inetd style: its standard input and
+ * The program a {@code process} model's child runs ({@code ProcessPerRequestServer}), inetd style: its standard input and
  * output are the client's connected socket, whose read timeout (that of its settings) the parent
  * set ({@link InheritedSocket}). It serves one request through the same
  * {@link BlockingConnection} and {@link Application} as every model, answers with
  * {@code Connection: close}, and halts. It halts at once if its parent goes away ({@link Lifeline}).
  *
- * <pre>java ... dev.concbench.servers.process.ConnectionWorker [--train] --read-timeout-ms N --limits L,H,C,B</pre>
+ * <pre>java ... dev.concbench.servers.workerjvm.ConnectionWorker [--train] --read-timeout-ms N --limits L,H,C,B</pre>
  *
  * <p>With {@value #TRAIN} (the training run of the {@link AotCache}), it serves every request on
  * the connection rather than one, so that one run reaches every endpoint the way a worker does.

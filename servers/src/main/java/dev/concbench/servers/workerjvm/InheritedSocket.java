@@ -1,4 +1,4 @@
-package dev.concbench.servers.process;
+package dev.concbench.servers.workerjvm;
 
 import dev.concbench.servers.blocking.Transport;
 import dev.concbench.servers.posix.ConnectedSocket;

@@ -1,4 +1,4 @@
-package dev.concbench.servers.process;
+package dev.concbench.servers.workerjvm;
 
 import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;

@@ -1,4 +1,4 @@
-package dev.concbench.servers.process;
+package dev.concbench.servers.workerjvm;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.concbench.servers.process;
+package dev.concbench.servers.workerjvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ class AotCacheTest {
         Path neededJar = file(directory, "classes-a-1.jar", Duration.ofDays(3));
         file(directory, "classes-a-0.jar", Duration.ofDays(3));
         Path freshJar = file(directory, "classes-b-1.jar", Duration.ofHours(2));
-        for (int i = 0; i < AotCache.KEEP_CACHES + 2; i++) {
+        for (int i = 0; i < AotCacheStore.KEEP_CACHES + 2; i++) {
             file(directory, "worker-x-" + i + ".aot", Duration.ofHours(2 + i));
             file(directory, "worker-x-" + i + ".log", Duration.ofHours(2 + i));
             file(directory, "worker-x-" + i + ".classpath", Duration.ofHours(2 + i),
@@ -34,7 +34,7 @@ class AotCacheTest {
         Path leftOver = file(directory, "worker-z-0.aot123.tmp", Duration.ofHours(3));
         Path building = file(directory, "worker-z-1.aot456.tmp", Duration.ofMinutes(1));
 
-        AotCache.prune(directory, NOW);
+        AotCacheStore.prune(directory, NOW);
 
         // The four most recently used caches, however old; the others are an hour old or more.
         assertThat(names(directory, ".aot")).containsExactly("worker-x-0.aot", "worker-x-1.aot", "worker-x-2.aot",
@@ -56,14 +56,14 @@ class AotCacheTest {
         Files.writeString(classes.resolve("A.class"), "a");
         Path cache = Files.createDirectories(directory.resolve("cache"));
 
-        Path first = AotCache.packed(directory.resolve("classes"), cache);
-        assertThat(AotCache.packed(directory.resolve("classes"), cache)).isEqualTo(first);
+        Path first = ClassPathJars.packed(directory.resolve("classes"), cache);
+        assertThat(ClassPathJars.packed(directory.resolve("classes"), cache)).isEqualTo(first);
         try (JarFile jar = new JarFile(first.toFile())) {
             assertThat(jar.getEntry("dev/x/A.class")).isNotNull();
         }
 
         Files.writeString(classes.resolve("B.class"), "b");
-        Path second = AotCache.packed(directory.resolve("classes"), cache);
+        Path second = ClassPathJars.packed(directory.resolve("classes"), cache);
         assertThat(second).isNotEqualTo(first);
         try (JarFile jar = new JarFile(second.toFile())) {
             assertThat(jar.getEntry("dev/x/B.class")).isNotNull();
