@@ -23,8 +23,8 @@ record Pinning(CpuList server, CpuList client) {
      * work running: hello at 64 connections, every model, two quick-suite runs unpinned against two
      * narrowed runs pinned (server on CPU 1, client on CPU 0). The median run-to-run spread was
      * 21 % unpinned and 18 % pinned, no real difference with two runs each; but on two CPUs pinning
-     * hands the server one core, which changes what is measured (prefork's two workers then share
-     * it: 6,709 against 24,586/s unpinned). An earlier measurement on a busy machine favoured
+     * hands the server one core, which changes what is measured (prefork's workers, two at the
+     * time, then share it: 6,709 against 24,586/s unpinned). An earlier measurement on a busy machine favoured
      * unpinned too (14–19 % against 46–47 %). So the default is off; on a machine with more cores,
      * pin with {@code -Dbench.serverCpus} and {@code -Dbench.clientCpus}. This flag is the only
      * place to change.
