@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
  * One case of an A/B run judged from its pairs of windows: throughput (higher is better), p99
  * latency (lower is better; corrected in an open loop) and server CPU per request (lower is
  * better). The case's verdict is the worst of the three; it is not judged, with the reason, when a
- * side failed or measured nothing. A client-bound side is judged all the same and noted: a client
- * that sets the pace pulls the throughput ratio towards 1, hiding a change rather than making one.
+ * side failed or measured nothing; CPU per request is not judged when the server used too little
+ * CPU in a window for {@code /proc}'s ticks to measure it ({@link #MIN_CPU_SECONDS_PER_WINDOW}). A
+ * client-bound side is judged all the same and noted: a client that sets the pace pulls the
+ * throughput ratio towards 1, hiding a change rather than making one.
  *
  * @param key        the case (its side left out)
  * @param a          the baseline's result
@@ -30,6 +32,13 @@ import java.util.stream.Collectors;
  */
 public record AbCase(BenchmarkKey key, BenchmarkResult a, BenchmarkResult b, AbMetric throughput, AbMetric p99,
                      AbMetric cpu, Verdict verdict, String reason) {
+
+    /**
+     * The least CPU time per window (median over a side's windows) for CPU per request to be judged:
+     * {@code /proc} counts a process's CPU in ticks of 10 ms, so below 100 ms a window's figure is
+     * off by more than a tenth (a sleep scenario's server idles: a few ms per window).
+     */
+    static final double MIN_CPU_SECONDS_PER_WINDOW = 0.1;
 
     public AbCase {
         Objects.requireNonNull(key, "key");
@@ -55,8 +64,13 @@ public record AbCase(BenchmarkKey key, BenchmarkResult a, BenchmarkResult b, AbM
                 values(b, MeasuredWindow::p99Ms), minEffectPercent);
         boolean sampled = a.windows().stream().allMatch(w -> w.serverCpuSeconds() != null)
                 && b.windows().stream().allMatch(w -> w.serverCpuSeconds() != null);
+        double cpuPerWindow = Math.min(medianCpuSeconds(a), medianCpuSeconds(b));
         AbMetric cpu = !sampled ? AbMetric.notJudged("CPU/request", Direction.LOWER_IS_BETTER,
                 "the server's CPU was not sampled")
+                : cpuPerWindow < MIN_CPU_SECONDS_PER_WINDOW ? AbMetric.notJudged("CPU/request",
+                Direction.LOWER_IS_BETTER, String.format(Locale.ROOT, "the server used %.0f ms of CPU in a window,"
+                        + " under the %.0f ms that /proc's 10 ms ticks resolve to 10 %%", cpuPerWindow * 1000,
+                        MIN_CPU_SECONDS_PER_WINDOW * 1000))
                 : AbMetric.judge("CPU/request", Direction.LOWER_IS_BETTER, values(a, AbCase::cpuPerRequest),
                 values(b, AbCase::cpuPerRequest), minEffectPercent);
         Verdict verdict = Verdict.combine(Verdict.combine(throughput.verdict(), p99.verdict()), cpu.verdict());
@@ -83,6 +97,12 @@ public record AbCase(BenchmarkKey key, BenchmarkResult a, BenchmarkResult b, AbM
         }
         return side.invalidReasons().stream().filter(reason -> reason.startsWith("the benchmark failed"))
                 .findFirst().map(reason -> "side " + side.side() + ": " + reason);
+    }
+
+    private static double medianCpuSeconds(BenchmarkResult side) {
+        double[] cpu = side.windows().stream().mapToDouble(w -> w.serverCpuSeconds() == null ? 0 : w.serverCpuSeconds())
+                .sorted().toArray();
+        return cpu.length == 0 ? 0 : cpu[cpu.length / 2];
     }
 
     private static double cpuPerRequest(MeasuredWindow window) {
