@@ -19,6 +19,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * HEAD.)
  *
  * <p>The event loops (their number is the worker count, 1 by default) accept as well as serve. Their
- * threads are made through {@link ServerThreads} ({@code netty-loop-<n>}); see {@link EventLoops}.
+ * threads are made through {@link ServerThreads} ({@code netty-loop-<n>}, {@code netty-iouring-loop-<n>}); see
+ * {@link EventLoops}.
  * {@link #close()} shuts the loops down, which closes every channel, the listening one too;
  * interrupts them if a handler keeps one busy; and joins their threads.
  */
@@ -44,26 +46,55 @@ public final class NettyServer extends OneShotServer {
     /** How long closing waits before interrupting a loop a handler keeps busy (e.g. {@code /sleep}). */
     private static final long PROMPT_STOP_MILLIS = 200;
 
+    private final String model;
     private final ServerConfig config;
     private final int eventLoops;
+    private final boolean ioUring;
     private final HttpHandler application = new Application();
 
     private Transport transport;
     private EventLoops loops;
 
+    /** The {@code netty} model: native epoll where it loads, NIO otherwise. */
     public NettyServer(ServerConfig config, int eventLoops) {
+        this(NettyModel.NAME, config, eventLoops, false);
+    }
+
+    private NettyServer(String model, ServerConfig config, int eventLoops, boolean ioUring) {
         if (eventLoops < 1) {
             throw new IllegalArgumentException("eventLoops must be positive, was " + eventLoops);
         }
+        this.model = model;
         this.config = config;
         this.eventLoops = eventLoops;
+        this.ioUring = ioUring;
+    }
+
+    /**
+     * The same server on Netty's io_uring transport, whose {@code start()} fails with
+     * {@link #ioUringUnavailableReason()} where io_uring is refused: never a fallback to epoll.
+     *
+     * @param model the model's name, for its threads ({@code <model>-loop-<n>})
+     */
+    public static NettyServer onIoUring(String model, ServerConfig config, int eventLoops) {
+        return new NettyServer(model, config, eventLoops, true);
+    }
+
+    /** Why Netty's io_uring transport cannot run here (kernel, seccomp or native library), in one line. */
+    public static Optional<String> ioUringUnavailableReason() {
+        return Transport.ioUringUnavailableReason();
     }
 
     @Override
     protected InetSocketAddress open() throws IOException {
-        transport = Transport.best();
-        loops = new EventLoops(eventLoops, ServerThreads.platform(NettyModel.NAME, "loop"),
-                transport.ioHandlerFactory());
+        if (ioUring) {
+            Optional<String> unavailable = Transport.ioUringUnavailableReason();
+            if (unavailable.isPresent()) {
+                throw new IOException(unavailable.get());
+            }
+        }
+        transport = ioUring ? Transport.IO_URING : Transport.best();
+        loops = new EventLoops(eventLoops, ServerThreads.platform(model, "loop"), transport.ioHandlerFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(transport.serverChannelType())
@@ -82,7 +113,7 @@ public final class NettyServer extends OneShotServer {
         return (InetSocketAddress) bound.channel().localAddress();
     }
 
-    /** {@code transport}: {@code epoll} or {@code nio}, once started. */
+    /** {@code transport}: {@code epoll}, {@code nio} or {@code io_uring}, once started. */
     @Override
     public synchronized Map<String, Object> report() {
         return transport == null ? Map.of() : Map.of("transport", transport.label());
@@ -95,7 +126,7 @@ public final class NettyServer extends OneShotServer {
         }
         try { // shutting a loop down closes its channels, the listening one too
             if (!loops.close(PROMPT_STOP_MILLIS, CLOSE_TIMEOUT_MILLIS)) {
-                System.err.println("concbench: netty: the event loops did not stop within " + CLOSE_TIMEOUT_MILLIS
+                System.err.println("concbench: " + model + ": the event loops did not stop within " + CLOSE_TIMEOUT_MILLIS
                         + " ms");
             }
         } catch (InterruptedException e) {
