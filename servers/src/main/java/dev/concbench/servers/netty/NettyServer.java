@@ -37,8 +37,9 @@ import java.util.concurrent.TimeUnit;
  * <p>The event loops (their number is the worker count, 1 by default) accept as well as serve. Their
  * threads are made through {@link ServerThreads} ({@code netty-loop-<n>}, {@code netty-iouring-loop-<n>}); see
  * {@link EventLoops}.
- * {@link #close()} shuts the loops down, which closes every channel, the listening one too;
- * interrupts them if a handler keeps one busy; and joins their threads.
+ * {@link #close()} shuts the loops down, which closes every channel, the listening one too (on
+ * io_uring the listening one is closed first); interrupts them if a handler keeps one busy; and
+ * joins their threads.
  */
 public final class NettyServer extends OneShotServer {
 
@@ -54,6 +55,7 @@ public final class NettyServer extends OneShotServer {
 
     private Transport transport;
     private EventLoops loops;
+    private Channel listener;
 
     /** The {@code netty} model: native epoll where it loads, NIO otherwise. */
     public NettyServer(ServerConfig config, int eventLoops) {
@@ -105,12 +107,15 @@ public final class NettyServer extends OneShotServer {
                         new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(config.backlog()))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // a client's half-close reaches ConnectionHandler, which closes once its answers are out
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new Pipeline(application, config));
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw bound.cause() instanceof IOException e ? e : new IOException(bound.cause());
         }
-        return (InetSocketAddress) bound.channel().localAddress();
+        listener = bound.channel();
+        return (InetSocketAddress) listener.localAddress();
     }
 
     /** {@code transport}: {@code epoll}, {@code nio} or {@code io_uring}, once started. */
@@ -124,7 +129,13 @@ public final class NettyServer extends OneShotServer {
         if (loops == null) {
             return;
         }
-        try { // shutting a loop down closes its channels, the listening one too
+        if (transport == Transport.IO_URING && listener != null) {
+            // closed first, and awaited (unless a handler keeps the loop busy): io_uring closes
+            // through the ring, and a loop shut down with the listener's close still pending
+            // leaves its descriptor open
+            listener.close().awaitUninterruptibly(PROMPT_STOP_MILLIS);
+        }
+        try { // shutting a loop down closes its channels
             if (!loops.close(PROMPT_STOP_MILLIS, CLOSE_TIMEOUT_MILLIS)) {
                 System.err.println("concbench: " + model + ": the event loops did not stop within " + CLOSE_TIMEOUT_MILLIS
                         + " ms");
