@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Compares one of our blocking models with its minimal yardstick (MinimalServer.java), side by
 # side: both servers run at once, wrk alternates between them ROUNDS times, and the script prints
-# each round's requests/s and server CPU per request (from /proc), then the median ratio
-# model/yardstick with its spread (min..max of the per-round ratios). Loopback only.
+# each round's requests/s and server CPU per request (from /proc), then the median ratios
+# model/yardstick of both, with their spread (min..max of the per-round ratios): on a busy machine
+# the CPU per request is the steadier of the two. Loopback only.
 #
 #   scripts/yardstick/compare.sh [-c CONNECTIONS] [-d SECONDS] [-r ROUNDS] [-k] [-j JAR] MODEL
 #
@@ -53,14 +54,16 @@ read -r mini_pid mini < <(start mini "$java" scripts/yardstick/MinimalServer.jav
 wrk -t1 -c"$connections" -d3s "${header[@]}" "$ours/hello" >/dev/null   # warm-up
 wrk -t1 -c"$connections" -d3s "${header[@]}" "$mini/hello" >/dev/null
 
-printf '%-5s %12s %10s %12s %10s %7s\n' round "$model req/s" "µs CPU" "minimal" "µs CPU" ratio
-ratios=()
+printf '%-5s %12s %10s %12s %10s %7s %9s\n' round "$model req/s" "µs CPU" "minimal" "µs CPU" ratio "CPU ratio"
+ratios=() cpu_ratios=()
 for r in $(seq "$rounds"); do
   read -r a acpu < <(round "$ours_pid" "$ours")
   read -r b bcpu < <(round "$mini_pid" "$mini")
   ratio=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", a / b}')
-  ratios+=("$ratio")
-  printf '%-5s %12s %10s %12s %10s %7s\n' "$r" "$a" "$acpu" "$b" "$bcpu" "$ratio"
+  cpu_ratio=$(awk -v a="$acpu" -v b="$bcpu" 'BEGIN {printf "%.3f", a / b}')
+  ratios+=("$ratio") cpu_ratios+=("$cpu_ratio")
+  printf '%-5s %12s %10s %12s %10s %7s %9s\n' "$r" "$a" "$acpu" "$b" "$bcpu" "$ratio" "$cpu_ratio"
 done
-printf '%s\n' "${ratios[@]}" | sort -g | awk -v m="$model" -v c="$connections" -v k="${header[*]}" \
-  '{v[NR]=$1} END {printf "%s -c%d %s: median ratio %.3f (spread %.3f..%.3f over %d rounds)\n", m, c, k, v[int((NR+1)/2)], v[1], v[NR], NR}'
+summary() { sort -g | awk '{v[NR]=$1} END {printf "%.3f (spread %.3f..%.3f)", v[int((NR+1)/2)], v[1], v[NR]}'; }
+echo "$model -c$connections ${header[*]}: median throughput ratio $(printf '%s\n' "${ratios[@]}" | summary)," \
+  "median server CPU per request ratio $(printf '%s\n' "${cpu_ratios[@]}" | summary), over $rounds rounds"
