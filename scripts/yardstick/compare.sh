@@ -28,15 +28,17 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2;
 [ -f "$jar" ] || { echo "$jar not found: mvn -pl servers -am package -DskipTests" >&2; exit 2; }
 
 logs=$(mktemp -d) pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done; rm -rf "$logs"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$logs"; }
 trap cleanup EXIT
 
-start() { # NAME COMMAND...: starts a server, prints its URL
+start() { # NAME COMMAND...: starts a server (in this shell, so the trap can stop it); sets pid and url
   local name=$1; shift
   "$@" >"$logs/$name" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do grep -q "listening on" "$logs/$name" && break; sleep 0.1; done
-  echo "$! $(grep -o 'http://[0-9.:]*' "$logs/$name" | head -1)"
+  pid=$!
+  pids+=("$pid")
+  for _ in $(seq 300); do grep -q "listening on" "$logs/$name" && break; sleep 0.1; done
+  url=$(grep -o 'http://[0-9.:]*' "$logs/$name" | head -1)
+  [ -n "$url" ] || { echo "$name did not start:" >&2; cat "$logs/$name" >&2; exit 1; }
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 round() { # PID URL: prints requests/s and CPU microseconds per request
@@ -49,8 +51,10 @@ round() { # PID URL: prints requests/s and CPU microseconds per request
       'BEGIN {printf "%.0f %.1f\n", rps, ticks / hz * 1e6 / (rps * s)}'
 }
 
-read -r ours_pid ours < <(start ours "$java" -jar "$jar" --model "$model" --port 0)
-read -r mini_pid mini < <(start mini "$java" scripts/yardstick/MinimalServer.java "$model" 0)
+start ours "$java" -jar "$jar" --model "$model" --port 0
+ours_pid=$pid ours=$url
+start mini "$java" scripts/yardstick/MinimalServer.java "$model" 0
+mini_pid=$pid mini=$url
 wrk -t1 -c"$connections" -d3s "${header[@]}" "$ours/hello" >/dev/null   # warm-up
 wrk -t1 -c"$connections" -d3s "${header[@]}" "$mini/hello" >/dev/null
 
