@@ -38,7 +38,8 @@ public final class Main {
               --read-timeout SECS   close connections silent this long (default 30)
               --exit-on-stdin-eof   also stop when standard input is closed (for a parent
                                     process that starts the server through a pipe)
-              --list                list the models and exit
+              --list                list the models (marking the references, which answer
+                                    through other HTTP code) and exit
               --help                show this help and exit
             """;
 
@@ -70,7 +71,8 @@ public final class Main {
         }
         if (options.list()) {
             for (ServerModel model : ServerModels.all()) {
-                out.printf("%-10s %s%n", model.name(), model.description());
+                out.printf("%-16s %-9s %s%s%n", model.name(), model.reference() ? "reference" : "",
+                        model.description(), model.unavailableReason().map(why -> " (unavailable: " + why + ")").orElse(""));
             }
             return 0;
         }

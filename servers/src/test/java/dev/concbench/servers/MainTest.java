@@ -43,12 +43,16 @@ class MainTest {
     }
 
     @Test
-    void listNamesEveryModelWithItsDescription() {
+    void listNamesEveryModelWithItsDescriptionAndMarksTheReferences() {
         Run run = run("--list");
         assertThat(run.code()).isZero();
         for (ServerModel model : ServerModels.all()) {
-            assertThat(run.out()).containsPattern("(?m)^" + model.name() + " +" + Pattern.quote(model.description()) + "$");
+            String unavailable = model.unavailableReason().map(why -> " \\(unavailable: " + Pattern.quote(why) + "\\)").orElse("");
+            assertThat(run.out()).containsPattern("(?m)^" + Pattern.quote(model.name()) + " +"
+                    + (model.reference() ? "reference +" : "") + Pattern.quote(model.description()) + unavailable + "$");
         }
+        assertThat(run.out()).containsPattern("(?m)^jdk +reference ").containsPattern("(?m)^netty +reference ")
+                .containsPattern("(?m)^thread {2,}a new platform thread");
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")

@@ -16,9 +16,14 @@ import java.util.List;
  * @param slowRequest                 whom a request that blocks (the blog's sleep) holds up
  * @param connectionStartsAJvm        each connection costs the start of a JVM (around a tenth of a
  *                                    second of CPU): tests that open many connections open fewer
+ * @param ownHttpRules                the model parses with other HTTP code that keeps its own rules
+ *                                    (the JDK's server): what it rejects and how, its limits, read
+ *                                    timeouts and interim answers, and the case and order of its
+ *                                    header names are its own; only the application's answers are
+ *                                    held to ours
  */
 public record ModelTraits(boolean oneRequestPerConnection, boolean servesManyConnectionsAtOnce, SlowRequest slowRequest,
-                   boolean connectionStartsAJvm) {
+                   boolean connectionStartsAJvm, boolean ownHttpRules) {
 
     /** Whom a request that blocks its handler holds up. */
     public enum SlowRequest {
@@ -30,31 +35,44 @@ public record ModelTraits(boolean oneRequestPerConnection, boolean servesManyCon
         DEPENDS_ON_WORKERS
     }
 
-    private static final ModelTraits FULL = new ModelTraits(false, true, SlowRequest.ONLY_ITS_OWN_CONNECTION, false);
+    private static final ModelTraits FULL = new ModelTraits(false, true, SlowRequest.ONLY_ITS_OWN_CONNECTION, false, false);
 
     /** The traits of a model; every model not named here gets the whole suite. */
     public static ModelTraits of(String modelName) {
         return switch (modelName) {
             // One thread: accept, serve one request, close, repeat (the blog's first server).
-            case "iterative" -> new ModelTraits(true, false, SlowRequest.EVERYONE, false);
+            case "iterative" -> new ModelTraits(true, false, SlowRequest.EVERYONE, false, false);
             // A fresh process per connection serves one request and exits (inetd style); many such
             // processes run at once, each a JVM that starts.
-            case "process" -> new ModelTraits(true, true, SlowRequest.ONLY_ITS_OWN_CONNECTION, true);
+            case "process" -> new ModelTraits(true, true, SlowRequest.ONLY_ITS_OWN_CONNECTION, true, false);
             // One event loop runs every handler: it multiplexes connections, but a blocking
             // handler stops the loop.
-            case "selector" -> new ModelTraits(false, true, SlowRequest.EVERYONE, false);
+            case "selector" -> new ModelTraits(false, true, SlowRequest.EVERYONE, false, false);
             // The reference runs every handler on its event loops, of which it has one by default: as
-            // selector, a blocking handler stops every connection of that loop.
-            case "netty" -> new ModelTraits(false, true, SlowRequest.EVERYONE, false);
+            // selector, a blocking handler stops every connection of that loop. So on io_uring.
+            case "netty", "netty-iouring" -> new ModelTraits(false, true, SlowRequest.EVERYONE, false, false);
+            // One loop per core, each running its handlers: a blocking handler stops the connections
+            // of its loop only, a share that depends on the core count.
+            case "reactors" -> new ModelTraits(false, true, SlowRequest.DEPENDS_ON_WORKERS, false, false);
             // A few worker processes, each serving one connection at a time.
-            case "prefork" -> new ModelTraits(false, false, SlowRequest.DEPENDS_ON_WORKERS, false);
+            case "prefork" -> new ModelTraits(false, false, SlowRequest.DEPENDS_ON_WORKERS, false, false);
+            // The JDK's server and its own HTTP code; its default executor runs every handler on its
+            // one dispatcher thread, as selector does.
+            case "jdk" -> new ModelTraits(false, true, SlowRequest.EVERYONE, false, true);
+            case "jdk-pool", "jdk-virtual" -> new ModelTraits(false, true, SlowRequest.ONLY_ITS_OWN_CONNECTION, false, true);
             default -> FULL;
         };
     }
 
-    /** The names of every registered model, for {@code @MethodSource}; fails if there is none. */
+    /**
+     * The names of every registered model that can run here (not {@code netty-iouring} where the
+     * kernel refuses io_uring), for {@code @MethodSource}; fails if there is none.
+     */
     static List<String> modelNames() {
-        List<String> names = ServerModels.names();
+        List<String> names = ServerModels.all().stream()
+                .filter(model -> model.unavailableReason().isEmpty())
+                .map(ServerModel::name)
+                .toList();
         if (names.isEmpty()) {
             throw new IllegalStateException("no ServerModel registered: check META-INF/services");
         }

@@ -22,7 +22,8 @@ public final class Scenarios {
      * connection; event loops; event loops with workers; the references that use other HTTP code.
      */
     private static final List<String> MODELS = List.of("iterative", "process", "thread", "virtual", "pool",
-            "prefork", "selector", "reactors", "netty", "netty-iouring", "selector-pool", "selector-virtual", "jdk");
+            "prefork", "selector", "reactors", "netty", "netty-iouring", "selector-pool", "selector-virtual", "jdk",
+            "jdk-pool", "jdk-virtual");
 
     /** What each family does with a blocking call in the handler, for the blog's experiment. */
     private static final Map<String, String> BLOCKING_CALL = new java.util.LinkedHashMap<>();

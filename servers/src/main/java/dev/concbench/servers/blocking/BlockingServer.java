@@ -10,28 +10,36 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The part every blocking model shares: a listening socket, one acceptor thread, the set of open
- * connections (closed by {@link #close()}), and {@link BlockingConnection} to serve each one. A
- * model says only how an accepted connection is scheduled ({@link #dispatch}), whether accepting
- * waits for capacity ({@link #awaitCapacity}) and how its workers stop ({@link #stopWorkers}).
+ * connections (closed by {@link #close()}), a sweeper thread that keeps their read timeout (see
+ * {@link SweptSocket}), and {@link BlockingConnection} to serve each one. A model says only how an
+ * accepted connection is scheduled ({@link #dispatch}), whether accepting waits for capacity
+ * ({@link #awaitCapacity}) and how its workers stop ({@link #stopWorkers}).
+ *
+ * <p>The sweeper wakes every quarter of the read timeout (between {@value #MIN_SWEEP_INTERVAL_MILLIS}
+ * and {@value #MAX_SWEEP_INTERVAL_MILLIS} ms), as the selector model's loop does.
  */
 public abstract class BlockingServer extends OneShotServer {
 
     /** How long closing waits for each thread of the model to end. */
     protected static final long JOIN_TIMEOUT_MILLIS = 5_000;
 
+    static final long MIN_SWEEP_INTERVAL_MILLIS = 10;
+    static final long MAX_SWEEP_INTERVAL_MILLIS = 250;
+
     protected final ServerConfig config;
     private final String model;
     private final HttpHandler handler = new Application();
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Map<Socket, SweptSocket> connections = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private ServerSocket listener;
     private Thread acceptor;
+    private Thread sweeper;
 
     protected BlockingServer(String model, ServerConfig config) {
         this.model = model;
@@ -56,8 +64,12 @@ public abstract class BlockingServer extends OneShotServer {
 
     /** Serves one connection on the calling thread, then forgets it. */
     protected final void serve(Socket connection, int maxRequests) {
+        SweptSocket swept = connections.get(connection);
+        if (swept == null) {
+            return; // closed by close() before it was served
+        }
         try {
-            BlockingConnection.serve(connection, handler, config.limits(), config.readTimeout(), maxRequests);
+            BlockingConnection.serve(swept, handler, config.limits(), maxRequests);
         } finally {
             connections.remove(connection);
         }
@@ -70,6 +82,8 @@ public abstract class BlockingServer extends OneShotServer {
         listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
         acceptor = ServerThreads.platform(model, "acceptor").newThread(this::acceptLoop);
         acceptor.start();
+        sweeper = ServerThreads.platform(model, "sweeper").newThread(this::sweepLoop);
+        sweeper.start();
         return (InetSocketAddress) listener.getLocalSocketAddress();
     }
 
@@ -78,9 +92,16 @@ public abstract class BlockingServer extends OneShotServer {
             try {
                 awaitCapacity();
                 Socket connection = listener.accept();
-                connections.add(connection);
+                SweptSocket swept;
+                try {
+                    swept = new SweptSocket(connection, config.readTimeout());
+                } catch (IOException peerGone) {
+                    Closeables.closeQuietly(connection);
+                    continue;
+                }
+                connections.put(connection, swept);
                 if (closing) {
-                    connection.close();
+                    swept.close();
                     connections.remove(connection);
                     return;
                 }
@@ -94,6 +115,20 @@ public abstract class BlockingServer extends OneShotServer {
                 System.err.println("concbench: " + model + ": accept failed: " + e.getMessage());
                 pauseAfterAcceptFailure();
             }
+        }
+    }
+
+    private void sweepLoop() {
+        long interval = Math.clamp(config.readTimeout().toMillis() / 4, MIN_SWEEP_INTERVAL_MILLIS,
+                MAX_SWEEP_INTERVAL_MILLIS);
+        try {
+            while (!closing) {
+                TimeUnit.MILLISECONDS.sleep(interval);
+                long now = System.nanoTime();
+                connections.values().forEach(connection -> connection.sweep(now));
+            }
+        } catch (InterruptedException closed) {
+            // close() stops the sweeper
         }
     }
 
@@ -113,15 +148,22 @@ public abstract class BlockingServer extends OneShotServer {
         if (acceptor != null) {
             acceptor.interrupt();
         }
-        connections.forEach(Closeables::closeQuietly);
+        if (sweeper != null) {
+            sweeper.interrupt();
+        }
+        connections.values().forEach(SweptSocket::close);
         try {
             if (acceptor != null) {
                 acceptor.join(JOIN_TIMEOUT_MILLIS);
+            }
+            if (sweeper != null) {
+                sweeper.join(JOIN_TIMEOUT_MILLIS);
             }
             stopWorkers();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connections.forEach(Closeables::closeQuietly); // any accepted while closing
+        connections.values().forEach(SweptSocket::close); // any accepted while closing
     }
+
 }

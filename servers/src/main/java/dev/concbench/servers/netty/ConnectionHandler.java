@@ -9,13 +9,18 @@ import dev.concbench.servers.http.HttpResponse;
 import dev.concbench.servers.http.RequestRules;
 import dev.concbench.servers.http.ResponseEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -92,6 +97,16 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             ctx.close(); // silent for the read timeout: nothing to answer
+        } else if (event instanceof ChannelInputShutdownEvent) {
+            // The client half-closed (the channel allows it, see NettyServer): close once the answers
+            // to what it sent are written. Closing at once would cancel an answer still in flight on
+            // io_uring, whose writes complete later; epoll's are written by now.
+            ChannelOutboundBuffer unwritten = ctx.channel().unsafe().outboundBuffer();
+            if (unwritten == null || unwritten.totalPendingWriteBytes() == 0) { // flushed or not
+                ctx.close();
+            } else {
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            }
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -114,6 +129,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onHead(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpRequest request) {
+        if (truncated(request)) {
+            return;
+        }
         if (request.decoderResult().isFailure()) {
             reject(ctx, Messages.rejectedHead(request, request.decoderResult().cause(), limits));
             return;
@@ -132,6 +150,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onContent(ChannelHandlerContext ctx, HttpContent content) {
+        if (truncated(content)) {
+            return;
+        }
         if (content.decoderResult().isFailure()) {
             reject(ctx, Messages.rejectedBody(content.decoderResult().cause()));
             return;
@@ -152,6 +173,18 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (content instanceof LastHttpContent) {
             serve(ctx);
         }
+    }
+
+    /**
+     * Whether the client half-closed in the middle of this request: as our models, it is not
+     * answered (the connection closes once the earlier answers are written).
+     */
+    private boolean truncated(HttpObject message) {
+        if (message.decoderResult().cause() instanceof PrematureChannelClosureException) {
+            phase = Phase.CLOSING;
+            return true;
+        }
+        return false;
     }
 
     private void serve(ChannelHandlerContext ctx) {

@@ -19,6 +19,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,9 +35,11 @@ import java.util.concurrent.TimeUnit;
  * HEAD.)
  *
  * <p>The event loops (their number is the worker count, 1 by default) accept as well as serve. Their
- * threads are made through {@link ServerThreads} ({@code netty-loop-<n>}); see {@link EventLoops}.
- * {@link #close()} shuts the loops down, which closes every channel, the listening one too;
- * interrupts them if a handler keeps one busy; and joins their threads.
+ * threads are made through {@link ServerThreads} ({@code netty-loop-<n>}, {@code netty-iouring-loop-<n>}); see
+ * {@link EventLoops}.
+ * {@link #close()} shuts the loops down, which closes every channel, the listening one too (on
+ * io_uring the listening one is closed first); interrupts them if a handler keeps one busy; and
+ * joins their threads.
  */
 public final class NettyServer extends OneShotServer {
 
@@ -44,26 +47,56 @@ public final class NettyServer extends OneShotServer {
     /** How long closing waits before interrupting a loop a handler keeps busy (e.g. {@code /sleep}). */
     private static final long PROMPT_STOP_MILLIS = 200;
 
+    private final String model;
     private final ServerConfig config;
     private final int eventLoops;
+    private final boolean ioUring;
     private final HttpHandler application = new Application();
 
     private Transport transport;
     private EventLoops loops;
+    private Channel listener;
 
+    /** The {@code netty} model: native epoll where it loads, NIO otherwise. */
     public NettyServer(ServerConfig config, int eventLoops) {
+        this(NettyModel.NAME, config, eventLoops, false);
+    }
+
+    private NettyServer(String model, ServerConfig config, int eventLoops, boolean ioUring) {
         if (eventLoops < 1) {
             throw new IllegalArgumentException("eventLoops must be positive, was " + eventLoops);
         }
+        this.model = model;
         this.config = config;
         this.eventLoops = eventLoops;
+        this.ioUring = ioUring;
+    }
+
+    /**
+     * The same server on Netty's io_uring transport, whose {@code start()} fails with
+     * {@link #ioUringUnavailableReason()} where io_uring is refused: never a fallback to epoll.
+     *
+     * @param model the model's name, for its threads ({@code <model>-loop-<n>})
+     */
+    public static NettyServer onIoUring(String model, ServerConfig config, int eventLoops) {
+        return new NettyServer(model, config, eventLoops, true);
+    }
+
+    /** Why Netty's io_uring transport cannot run here (kernel, seccomp or native library), in one line. */
+    public static Optional<String> ioUringUnavailableReason() {
+        return Transport.ioUringUnavailableReason();
     }
 
     @Override
     protected InetSocketAddress open() throws IOException {
-        transport = Transport.best();
-        loops = new EventLoops(eventLoops, ServerThreads.platform(NettyModel.NAME, "loop"),
-                transport.ioHandlerFactory());
+        if (ioUring) {
+            Optional<String> unavailable = Transport.ioUringUnavailableReason();
+            if (unavailable.isPresent()) {
+                throw new IOException(unavailable.get());
+            }
+        }
+        transport = ioUring ? Transport.IO_URING : Transport.best();
+        loops = new EventLoops(eventLoops, ServerThreads.platform(model, "loop"), transport.ioHandlerFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(transport.serverChannelType())
@@ -74,15 +107,18 @@ public final class NettyServer extends OneShotServer {
                         new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(config.backlog()))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // a client's half-close reaches ConnectionHandler, which closes once its answers are out
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new Pipeline(application, config));
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw bound.cause() instanceof IOException e ? e : new IOException(bound.cause());
         }
-        return (InetSocketAddress) bound.channel().localAddress();
+        listener = bound.channel();
+        return (InetSocketAddress) listener.localAddress();
     }
 
-    /** {@code transport}: {@code epoll} or {@code nio}, once started. */
+    /** {@code transport}: {@code epoll}, {@code nio} or {@code io_uring}, once started. */
     @Override
     public synchronized Map<String, Object> report() {
         return transport == null ? Map.of() : Map.of("transport", transport.label());
@@ -93,9 +129,15 @@ public final class NettyServer extends OneShotServer {
         if (loops == null) {
             return;
         }
-        try { // shutting a loop down closes its channels, the listening one too
+        if (transport == Transport.IO_URING && listener != null) {
+            // closed first, and awaited (unless a handler keeps the loop busy): io_uring closes
+            // through the ring, and a loop shut down with the listener's close still pending
+            // leaves its descriptor open
+            listener.close().awaitUninterruptibly(PROMPT_STOP_MILLIS);
+        }
+        try { // shutting a loop down closes its channels
             if (!loops.close(PROMPT_STOP_MILLIS, CLOSE_TIMEOUT_MILLIS)) {
-                System.err.println("concbench: netty: the event loops did not stop within " + CLOSE_TIMEOUT_MILLIS
+                System.err.println("concbench: " + model + ": the event loops did not stop within " + CLOSE_TIMEOUT_MILLIS
                         + " ms");
             }
         } catch (InterruptedException e) {

@@ -2,8 +2,6 @@ package dev.concbench.servers.selector;
 
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.http.HttpException;
-import dev.concbench.servers.http.HttpHandler;
-import dev.concbench.servers.http.HttpLimits;
 import dev.concbench.servers.http.HttpRequest;
 import dev.concbench.servers.http.HttpResponse;
 import dev.concbench.servers.http.RequestParser;
@@ -13,14 +11,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
- * One non-blocking connection of the {@link SelectorServer}, driven by its event loop: the same
- * behaviour as the blocking models' connection, as a state machine that never waits.
+ * One non-blocking connection of an {@link EventLoop}: the same behaviour as the blocking models'
+ * connection, as a state machine that never waits.
  *
  * <p>Bytes read go straight into the shared {@link RequestParser}; each complete request is handled
- * on the loop and its response written at once with one gathering write of head and body. When the
+ * on the loop, or handed to the loop's {@link Workers} (the connection then neither reads nor parses
+ * until the answer is back, so pipelined requests wait in the read buffer, and a connection has
+ * one request with the workers at most), and its response written at once with one gathering
+ * write of head and body. Workers that refuse the request (all busy, queue full) get it answered
+ * {@code 503} with {@code Connection: close}. When the
  * socket's send buffer fills, the rest waits for {@code OP_WRITE} and the connection stops reading
  * and parsing (pipelined requests stay in the read buffer and are answered in order once the
  * response is out). A response that closes the connection, or the answer to a request that broke
@@ -29,7 +30,8 @@ import java.util.function.BooleanSupplier;
  * answer instead of a reset. An answer given while the server closes (a sleep cut short) says
  * {@code Connection: close}. The buffers are the connection's own, reused for every request.
  *
- * <p>Confined to the event loop thread.
+ * <p>Confined to the event loop thread, but for the application run by a worker, which hands its
+ * answer back through {@link EventLoop#execute}.
  */
 final class SelectorConnection {
 
@@ -46,11 +48,12 @@ final class SelectorConnection {
      */
     private static final int MAX_WRITE_BYTES = 256 * 1024;
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+    private static final HttpResponse INTERNAL_ERROR = HttpResponse.text(500, "internal error");
+    private static final HttpResponse BUSY = HttpResponse.text(503, "every worker is busy");
 
     private final SocketChannel channel;
     private final SelectionKey key;
-    private final HttpHandler handler;
-    private final BooleanSupplier serverClosing;
+    private final EventLoop loop;
     private final RequestParser parser;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES).limit(0);
     private final ByteBuffer head = ByteBuffer.allocate(ResponseEncoder.MAX_HEAD_BYTES);
@@ -58,6 +61,8 @@ final class SelectorConnection {
     private final ByteBuffer[] output = {head, NOTHING};
 
     private boolean writing;
+    /** A request is with the workers: nothing is read or parsed until its answer is back. */
+    private boolean withWorkers;
     private boolean closeAfterWrite;
     private boolean lingering;
     private long lingerDeadline;
@@ -69,13 +74,11 @@ final class SelectorConnection {
     /** The sweep time at which the connection was last seen active. */
     private long idleSince;
 
-    SelectorConnection(SocketChannel channel, SelectionKey key, HttpHandler handler, HttpLimits limits,
-                       BooleanSupplier serverClosing, long now) {
+    SelectorConnection(SocketChannel channel, SelectionKey key, EventLoop loop, long now) {
         this.channel = channel;
         this.key = key;
-        this.handler = handler;
-        this.serverClosing = serverClosing;
-        this.parser = new RequestParser(limits);
+        this.loop = loop;
+        this.parser = new RequestParser(loop.limits());
         this.idleSince = now;
     }
 
@@ -104,7 +107,7 @@ final class SelectorConnection {
             if (now - lingerDeadline >= 0) {
                 close();
             }
-        } else if (active) {
+        } else if (active || withWorkers) {
             active = false;
             idleSince = now;
         } else if (now - idleSince >= readTimeoutNanos) {
@@ -144,7 +147,7 @@ final class SelectorConnection {
             }
             active = true;
             serveBuffered();
-            if (n < room || writing || lingering || closed) {
+            if (n < room || writing || withWorkers || lingering || closed) {
                 return; // read all there was, or stopped reading
             }
         }
@@ -165,7 +168,7 @@ final class SelectorConnection {
 
     /** Parses and answers the requests in the read buffer, in order, until one's answer is pending. */
     private void serveBuffered() throws IOException {
-        while (!writing && !lingering && !closed) {
+        while (!writing && !withWorkers && !lingering && !closed) {
             HttpRequest request;
             try {
                 request = parser.parse(readBuffer);
@@ -179,16 +182,53 @@ final class SelectorConnection {
                 }
                 return;
             }
-            boolean close = !request.keepAlive();
-            HttpResponse response;
-            try {
-                response = handler.handle(request);
-            } catch (RuntimeException bug) {
-                ServerThreads.reportBug("the handler", bug);
-                response = HttpResponse.text(500, "internal error");
-                close = true;
+            Workers workers = loop.workers();
+            if (workers == null) {
+                answer(request, handle(request));
+            } else if (workers.offer(() -> {
+                HttpResponse response = handle(request);
+                loop.execute(() -> answerFromWorker(request, response));
+            })) {
+                withWorkers = true;
+                key.interestOps(0);
+            } else {
+                respond(request, BUSY, true);
             }
-            respond(request, response, close || serverClosing.getAsBoolean()); // e.g. a sleep cut short
+        }
+    }
+
+    /** The application's answer, or a 500 (which closes the connection) for a bug. */
+    private HttpResponse handle(HttpRequest request) {
+        try {
+            return loop.handler().handle(request);
+        } catch (RuntimeException bug) {
+            ServerThreads.reportBug("the handler", bug);
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private void answer(HttpRequest request, HttpResponse response) throws IOException {
+        boolean close = !request.keepAlive() || response == INTERNAL_ERROR || loop.closing(); // e.g. a sleep cut short
+        respond(request, response, close);
+    }
+
+    /** On the loop: writes what a worker answered, then goes on with the connection. */
+    private void answerFromWorker(HttpRequest request, HttpResponse response) {
+        withWorkers = false;
+        if (closed) {
+            return;
+        }
+        try {
+            answer(request, response);
+            if (!writing && !lingering && !closed) {
+                key.interestOps(SelectionKey.OP_READ);
+                serveBuffered(); // requests pipelined behind the one just answered
+            }
+        } catch (IOException peerGone) {
+            close();
+        } catch (RuntimeException bug) {
+            ServerThreads.reportBug("the selector connection", bug);
+            close();
         }
     }
 
