@@ -339,8 +339,9 @@ public final class SuiteRunner {
         }
 
         /**
-         * The median over the pairs of B's throughput over A's, e.g. {@code B/A throughput 0.97
-         * (median of 8 pairs, 0.91–1.04)}; the verdict, with its interval, comes in the report.
+         * The median over the pairs (where both sides answered) of B's throughput over A's, e.g.
+         * {@code B/A throughput 0.97 (median of 8 pairs, 0.91–1.04)}; the verdict, with its
+         * interval, comes in the report.
          */
         static String pairs(List<BenchmarkResult> sides) {
             List<MeasuredWindow> a = sides.getFirst().windows();
@@ -348,11 +349,12 @@ public final class SuiteRunner {
             double[] ratios = new double[Math.min(a.size(), b.size())];
             for (int i = 0; i < ratios.length; i++) {
                 double rateA = a.get(i).requestsPerSecond();
-                ratios[i] = rateA == 0 ? Double.NaN : b.get(i).requestsPerSecond() / rateA;
+                double rateB = b.get(i).requestsPerSecond();
+                ratios[i] = rateA == 0 || rateB == 0 ? Double.NaN : rateB / rateA;
             }
             double[] judged = Arrays.stream(ratios).filter(Double::isFinite).sorted().toArray();
             if (judged.length == 0) {
-                return "B/A throughput: no pair where A answered";
+                return "B/A throughput: no pair where both sides answered";
             }
             double median = judged.length % 2 == 1 ? judged[judged.length / 2]
                     : (judged[judged.length / 2 - 1] + judged[judged.length / 2]) / 2;
