@@ -187,10 +187,12 @@ public final class SuiteRunner {
                 List<BenchmarkResult> results = finished.stream()
                         .flatMap(done -> done.judge(judgedBy, baseline.isPresent()).stream()).toList();
                 recorder.record(ceiling, results, outcome.jmhJson());
-                newest.judge(ceiling, baseline.isPresent())
-                        .forEach(result -> out.println("        " + Summary.of(result)));
+                // The newest benchmark's results end the list: one, or its sides A and B.
+                List<BenchmarkResult> newestResults =
+                        results.subList(results.size() - (baseline.isPresent() ? 2 : 1), results.size());
+                newestResults.forEach(result -> out.println("        " + Summary.of(result)));
                 if (baseline.isPresent()) {
-                    out.println("        " + Summary.pairs(newest.judge(ceiling, true)));
+                    out.println("        " + Summary.pairs(newestResults));
                 }
                 if (outcome.failure().isPresent()) {
                     failed++;
