@@ -7,16 +7,28 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Reads one process's figures from Linux's {@code /proc}: {@code stat} for CPU time,
- * {@code status} for threads and resident memory, {@code fd/} for open descriptors.
+ * {@code status} for threads and resident memory, {@code fd/} for open descriptors, and
+ * {@code task/} for each thread's CPU time and name.
  */
 final class ProcFs {
 
     private static final long DEFAULT_CLOCK_TICKS = 100;
+
+    /**
+     * The names HotSpot gives its JIT compiler threads ({@code C1 CompilerThread0},
+     * {@code C2 CompilerThread1}; Linux keeps the first 15 characters).
+     */
+    private static final List<String> JIT_THREAD_NAMES = List.of("C1 CompilerThre", "C2 CompilerThre");
 
     private final Path root;
     private final long clockTicksPerSecond;
@@ -37,14 +49,13 @@ final class ProcFs {
     }
 
     /** One process's figures. */
-    record Sample(int threads, int fileDescriptors, long rssBytes, double cpuSeconds) {
+    record Sample(int threads, int fileDescriptors, long rssBytes) {
     }
 
     /** The figures of a process, or empty when it is gone (or was never there). */
     Optional<Sample> sample(long pid) {
         Path dir = root.resolve(Long.toString(pid));
         try {
-            double cpu = cpuSeconds(Files.readString(dir.resolve("stat"), StandardCharsets.US_ASCII));
             int threads = 0;
             long rssBytes = 0;
             for (String line : Files.readAllLines(dir.resolve("status"), StandardCharsets.UTF_8)) {
@@ -54,11 +65,47 @@ final class ProcFs {
                     rssBytes = kilobytes(line.substring("VmRSS:".length())) * 1024;
                 }
             }
-            return Optional.of(new Sample(threads, countEntries(dir.resolve("fd")), rssBytes, cpu));
+            return Optional.of(new Sample(threads, countEntries(dir.resolve("fd")), rssBytes));
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         } catch (IOException e) {
             // A process that exits while being read can fail with ESRCH rather than ENOENT.
+            if (!Files.exists(dir)) {
+                return Optional.empty();
+            }
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The process's CPU time now, for a window's edge (see {@link CpuReading}), or empty when it is
+     * gone.
+     */
+    Optional<CpuReading> cpuReading(long pid) {
+        Path dir = root.resolve(Long.toString(pid));
+        try {
+            double ticks = cpuSeconds(Files.readString(dir.resolve("stat"), StandardCharsets.US_ASCII));
+            Map<Long, Long> threadNanos = new HashMap<>();
+            Set<Long> jit = new HashSet<>();
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(dir.resolve("task"))) {
+                for (Path task : tasks) {
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    try {
+                        String schedstat = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
+                        threadNanos.put(tid, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
+                        String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8);
+                        if (JIT_THREAD_NAMES.stream().anyMatch(name::startsWith)) {
+                            jit.add(tid);
+                        }
+                    } catch (NoSuchFileException ended) {
+                        // the thread ended while the directory was read: the ticks count it
+                    }
+                }
+            }
+            return Optional.of(new CpuReading(ticks, 1.0 / clockTicksPerSecond, threadNanos, jit));
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
+        } catch (IOException e) {
             if (!Files.exists(dir)) {
                 return Optional.empty();
             }

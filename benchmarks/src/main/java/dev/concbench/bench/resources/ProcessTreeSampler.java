@@ -1,8 +1,10 @@
 package dev.concbench.bench.resources;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * Samples a server's process tree from {@code /proc} on a daemon thread, about ten times a
  * second, off the load client's path: peak threads, descriptors and resident memory, and how many
  * child processes it had. CPU time is read exactly at the edges of each measured window, not
- * sampled.
+ * sampled, to the nanosecond where the threads allow it and without the JIT compiler's threads
+ * ({@link CpuReading}).
  *
  * <p>Threading: the sampler thread is the only writer of the peaks; {@link #markWindowStart()},
  * {@link #markWindowEnd()} and {@link #usage()} may be called from any thread. {@link #close()}
@@ -50,7 +53,8 @@ public final class ProcessTreeSampler implements AutoCloseable {
 
     // Measured windows: written by the caller of mark*, under this lock.
     private double windowCpuSeconds;
-    private double windowStartCpu = Double.NaN;
+    /** The tree's processes read at the start of the open window, or null outside a window. */
+    private Map<Long, CpuReading> windowStart;
 
     private ProcessTreeSampler(long pid, ProcFs proc, Duration period) {
         this.pid = pid;
@@ -70,9 +74,12 @@ public final class ProcessTreeSampler implements AutoCloseable {
         return proc.available() ? Optional.of(new ProcessTreeSampler(pid, proc, period)) : Optional.empty();
     }
 
-    /** Starts a measured window: CPU time counts from now until {@link #markWindowEnd()}. */
+    /**
+     * Starts a measured window: CPU time counts from now until {@link #markWindowEnd()}, the JIT
+     * compiler threads' left out (see {@link CpuReading}).
+     */
     public synchronized void markWindowStart() {
-        windowStartCpu = treeCpuSeconds();
+        windowStart = readTree();
     }
 
     /**
@@ -80,12 +87,16 @@ public final class ProcessTreeSampler implements AutoCloseable {
      * tree used during it; 0 without a started window.
      */
     public synchronized double markWindowEnd() {
-        if (Double.isNaN(windowStartCpu)) {
+        if (windowStart == null) {
             return 0;
         }
-        double used = Math.max(0, treeCpuSeconds() - windowStartCpu);
+        double used = 0;
+        for (Map.Entry<Long, CpuReading> process : readTree().entrySet()) {
+            CpuReading start = windowStart.get(process.getKey());
+            used += start == null ? process.getValue().secondsSinceStart() : process.getValue().secondsSince(start);
+        }
         windowCpuSeconds += used;
-        windowStartCpu = Double.NaN;
+        windowStart = null;
         return used;
     }
 
@@ -161,15 +172,17 @@ public final class ProcessTreeSampler implements AutoCloseable {
     }
 
     /**
-     * CPU seconds of the tree now: each live process's own time plus the time of the children it
-     * reaped, so every process is counted once.
+     * The CPU time of every live process of the tree now, by process id. Each process's reading
+     * includes the children it reaped, so a child that ends within a window is counted once, by
+     * its parent.
      */
-    private double treeCpuSeconds() {
-        double cpu = proc.sample(pid).map(ProcFs.Sample::cpuSeconds).orElse(0.0);
+    private Map<Long, CpuReading> readTree() {
+        Map<Long, CpuReading> tree = new HashMap<>();
+        proc.cpuReading(pid).ifPresent(reading -> tree.put(pid, reading));
         for (long child : descendants()) {
-            cpu += proc.sample(child).map(ProcFs.Sample::cpuSeconds).orElse(0.0);
+            proc.cpuReading(child).ifPresent(reading -> tree.put(child, reading));
         }
-        return cpu;
+        return tree;
     }
 
     private List<Long> descendants() {

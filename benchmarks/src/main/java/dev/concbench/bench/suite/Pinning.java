@@ -19,24 +19,31 @@ import java.util.stream.IntStream;
 record Pinning(CpuList server, CpuList client) {
 
     /**
-     * Whether the suite pins by default. Measured on the project's 2-core machine with no other
+     * Whether a plain run pins by default. Measured on the project's 2-core machine with no other
      * work running: hello at 64 connections, every model, two quick-suite runs unpinned against two
      * narrowed runs pinned (server on CPU 1, client on CPU 0). The median run-to-run spread was
      * 21 % unpinned and 18 % pinned, no real difference with two runs each; but on two CPUs pinning
      * hands the server one core, which changes what is measured (prefork's workers, two at the
      * time, then share it: 6,709 against 24,586/s unpinned). An earlier measurement on a busy machine favoured
-     * unpinned too (14–19 % against 46–47 %). So the default is off; on a machine with more cores,
-     * pin with {@code -Dbench.serverCpus} and {@code -Dbench.clientCpus}. This flag is the only
-     * place to change.
+     * unpinned too (14–19 % against 46–47 %). So a plain run does not pin; on a machine with more
+     * cores, pin with {@code -Dbench.serverCpus} and {@code -Dbench.clientCpus}.
      */
     static final boolean PIN_BY_DEFAULT = false;
 
     /** No pinning. */
     static final Pinning NONE = new Pinning(null, null);
 
-    /** The default for this process's CPUs: {@link #split(List)} when {@link #PIN_BY_DEFAULT}, else none. */
-    static Pinning defaultForThisProcess() {
-        return PIN_BY_DEFAULT ? split(allowedCpus()) : NONE;
+    /**
+     * The default for this process's CPUs. A plain run: {@link #split(List)} when
+     * {@link #PIN_BY_DEFAULT}, else none. An A/B run always splits (where there are two CPUs or
+     * more): its verdict is a ratio of two servers measured under the same conditions, and sharing
+     * cores with the client made those conditions differ from one window to the next. Measured
+     * here, two {@code pool} servers of one build, hello at 8 connections, 2 s windows alternating:
+     * the server's CPU per request moved 0.82–1.63× from one window to its pair's unpinned, and
+     * 0.90–1.16× with the servers on CPU 1 and the client on CPU 0.
+     */
+    static Pinning defaultFor(boolean comparesBuilds) {
+        return PIN_BY_DEFAULT || comparesBuilds ? split(allowedCpus()) : NONE;
     }
 
     /**

@@ -47,7 +47,7 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
               --work-dir DIR        where JMH logs and trial records go (default target/bench)
               --server-cpus LIST    pin the server to these CPUs (taskset list, e.g. 1 or 2-3), or none
               --client-cpus LIST    pin the benchmark JVM to these CPUs, or none
-                                    (default: %s; e.g. --server-cpus=1 --client-cpus=0)
+                                    (default: %s; in an A/B run %s; e.g. --server-cpus=1 --client-cpus=0)
               --against REF         A/B: run the baseline REF's servers beside this build's, windows
                                     alternating; REF is 'self' (the same build: measures the noise),
                                     a commit-ish of this repository, or the path of another checkout
@@ -79,7 +79,7 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
     }
 
     static String usage() {
-        return USAGE.formatted(Pinning.defaultForThisProcess().describe());
+        return USAGE.formatted(Pinning.defaultFor(false).describe(), Pinning.defaultFor(true).describe());
     }
 
     /**
@@ -144,7 +144,7 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
                 }
             }
         }
-        Pinning pinning = Pinning.defaultForThisProcess();
+        Pinning pinning = Pinning.defaultFor(!against.isBlank());
         if (!serverCpus.isBlank() || !clientCpus.isBlank()) {
             pinning = new Pinning(serverCpus.isBlank() ? pinning.server() : cpus(serverCpus, "--server-cpus"),
                     clientCpus.isBlank() ? pinning.client() : cpus(clientCpus, "--client-cpus"));

@@ -1,6 +1,7 @@
 package dev.concbench.bench.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -36,7 +37,37 @@ class ProcFsTest {
         assertThat(sample.threads()).isEqualTo(17);
         assertThat(sample.rssBytes()).isEqualTo(20480L * 1024);
         assertThat(sample.fileDescriptors()).isEqualTo(5);
-        assertThat(sample.cpuSeconds()).isCloseTo(2.5, within(1e-9));
+    }
+
+    @Test
+    void readsEachThreadsCpuTimeAndKnowsTheJitCompilerThreads(@TempDir Path root) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("4242"));
+        Files.writeString(dir.resolve("stat"), STAT);
+        thread(dir, 4242, "java\n", "1500000000 20000 300\n");
+        thread(dir, 4250, "C2 CompilerThre\n", "700000000 100 10\n");
+        thread(dir, 4251, "C1 CompilerThre\n", "50000000 100 10\n");
+        thread(dir, 4260, "pool-worker-1\n", "250000000 100 10\n");
+
+        CpuReading reading = new ProcFs(root, 100).cpuReading(4242).orElseThrow();
+
+        assertThat(reading.tickSeconds()).isCloseTo(2.5, within(1e-9));
+        assertThat(reading.tickLength()).isCloseTo(0.01, within(1e-12));
+        assertThat(reading.threadNanos()).containsOnly(entry(4242L, 1_500_000_000L), entry(4250L, 700_000_000L),
+                entry(4251L, 50_000_000L), entry(4260L, 250_000_000L));
+        assertThat(reading.jitThreads()).containsExactlyInAnyOrder(4250L, 4251L);
+    }
+
+    @Test
+    void readsTheCpuTimeOfThisJvmsThreads() {
+        CpuReading self = ProcFs.system().cpuReading(ProcessHandle.current().pid()).orElseThrow();
+        assertThat(self.threadNanos()).hasSizeGreaterThan(1);
+        assertThat(self.threadNanos().values().stream().mapToLong(Long::longValue).sum()).isPositive();
+    }
+
+    private static void thread(Path process, long tid, String name, String schedstat) throws IOException {
+        Path task = Files.createDirectories(process.resolve("task").resolve(Long.toString(tid)));
+        Files.writeString(task.resolve("comm"), name);
+        Files.writeString(task.resolve("schedstat"), schedstat);
     }
 
     @Test

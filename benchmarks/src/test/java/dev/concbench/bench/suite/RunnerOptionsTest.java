@@ -19,8 +19,16 @@ class RunnerOptionsTest {
         assertThat(options.preset()).isSameAs(SuitePreset.QUICK);
         assertThat(options.narrowing()).isEqualTo(Narrowing.NONE);
         assertThat(options.resultsDir()).isEqualTo(Path.of("results"));
-        assertThat(options.pinning()).isEqualTo(Pinning.defaultForThisProcess());
+        assertThat(options.pinning()).isEqualTo(Pinning.defaultFor(false));
         assertThat(options.inProcess()).isFalse();
+    }
+
+    @Test
+    void anAbRunPinsByDefaultUnlessToldNotTo() {
+        assertThat(RunnerOptions.parse(new String[] {"--against=self"}).pinning())
+                .isEqualTo(Pinning.split(Pinning.allowedCpus()));
+        assertThat(RunnerOptions.parse(new String[] {"--against=self", "--server-cpus=none", "--client-cpus=none"})
+                .pinning()).isEqualTo(Pinning.NONE);
     }
 
     @Test
@@ -88,8 +96,9 @@ class RunnerOptionsTest {
         assertThat(Pinning.split(List.of(0, 1))).isEqualTo(new Pinning(new CpuList("1"), new CpuList("0")));
         assertThat(Pinning.split(List.of(2, 3, 4, 5))).isEqualTo(new Pinning(new CpuList("4,5"), new CpuList("2,3")));
         assertThat(Pinning.split(List.of(0))).isEqualTo(Pinning.NONE);
-        assertThat(Pinning.defaultForThisProcess())
+        assertThat(Pinning.defaultFor(false))
                 .isEqualTo(Pinning.PIN_BY_DEFAULT ? Pinning.split(Pinning.allowedCpus()) : Pinning.NONE);
+        assertThat(Pinning.defaultFor(true)).isEqualTo(Pinning.split(Pinning.allowedCpus()));
         assertThat(Pinning.expand("0-2,5")).containsExactly(0, 1, 2, 5);
     }
 
