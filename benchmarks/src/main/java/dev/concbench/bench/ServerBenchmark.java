@@ -169,6 +169,17 @@ public abstract class ServerBenchmark {
     }
 
     /**
+     * How long a server may still be busy with the requests of a window after it ended (the
+     * client's connections are gone, their requests queued at a model that serves one at a time).
+     * In an A/B trial the harness waits this long before a window that follows one on the same
+     * server, so that no window starts behind its predecessor's queue; the other side's window in
+     * between gives it the time otherwise. Zero unless a scenario's requests can queue for long.
+     */
+    protected Duration queueDrain() {
+        return Duration.ZERO;
+    }
+
+    /**
      * Adds to a scenario's own secondary figure of the server the current window loads, counted in
      * measurement iterations only.
      */
@@ -229,12 +240,16 @@ public abstract class ServerBenchmark {
      * windows of pair k run A then B when k is even and B then A when k is odd (counted apart for
      * warm-up and measurement): each side runs first in half the pairs, so neither gains from a
      * machine that speeds up or slows down during the trial, nor from always following the other.
+     * A window that follows one on the same server waits for its {@link #queueDrain()} first.
      */
     @Benchmark
     public void loadWindow(Responses responses, Totals totals) throws InterruptedException {
         int pair = measuring ? measuredPairs++ : warmupPairs++;
         List<MeasuredServer> order = pair % 2 == 0 ? servers : servers.reversed();
         for (MeasuredServer server : order) {
+            if (server == current && servers.size() > 1) {
+                Thread.sleep(queueDrain());
+            }
             current = server;
             LoadResult result;
             long started = System.nanoTime();

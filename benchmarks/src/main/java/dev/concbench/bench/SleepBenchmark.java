@@ -55,6 +55,15 @@ public class SleepBenchmark extends ServerBenchmark {
         return Optional.of(closedLoop(target, PRIMING, "/hello", ResponseCheck.status(200).withBody(HELLO_BODY)));
     }
 
+    /**
+     * A server that runs one request at a time still owes the abandoned sleeps of the window just
+     * ended, up to one per connection; they are slept before the same server's next window.
+     */
+    @Override
+    protected Duration queueDrain() {
+        return Duration.ofMillis((long) connections * ms);
+    }
+
     @Override
     protected LoadSpec loadSpec(InetSocketAddress target, Duration window) {
         byte[] body = ("slept " + ms + " ms").getBytes(StandardCharsets.US_ASCII);

@@ -53,10 +53,10 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
      */
     public static final SuitePreset SMOKE = new SuitePreset(Suite.SMOKE, List.of(
             ScenarioPlan.of(Scenario.HELLO, Timing.of(1, 1, 5, 1, 1).withLeadIn(1), "connections", List.of(8))
-                    .withAbTiming(Timing.of(1, 1, 3, 1, 0.5).withLeadIn(0.25), 8),
+                    .withAbTiming(Timing.of(1, 1, 2.5, 1, 0.4).withLeadIn(0.25), 8),
             ScenarioPlan.of(Scenario.SLEEP, Timing.of(1, 0, 1, 1, 2).withLeadIn(1), "connections", List.of(10),
                     "ms", List.of(100))
-                    .withAbTiming(Timing.of(1, 0, 1, 1, 0.75).withLeadIn(0.25), 6)),
+                    .withAbTiming(Timing.of(1, 0, 1, 1, 0.5).withLeadIn(0.25), 6)),
             64, Timing.of(1, 1, 5, 1, 1).withLeadIn(0.5), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS);
 
     /**
