@@ -38,8 +38,8 @@ final class AbHtml {
                 .append(Html.escape(MarkdownAb.headline(comparison).replace("**", ""))).append("</span></h2>\n")
                 .append("<p class=\"note\">Side A: ").append(Html.escape(baseline(comparison)))
                 .append("; side B: this working tree. Both ran side by side in this run, their windows alternating ")
-                .append("(A B, then B A, …); each dot is the ratio B/A over the pairs (Hodges–Lehmann), its bar the 95 % ")
-                .append("signed-rank interval. A regression needs the whole bar beyond ")
+                .append("(A B, then B A, …); each dot is the ratio B/A over the pairs (Hodges–Lehmann), its bar the ")
+                .append(MarkdownAb.confidenceText()).append(" signed-rank interval. A regression needs the whole bar beyond ")
                 .append(trim(comparison.minEffectPercent())).append(" % in the bad direction: below 1 for ")
                 .append("throughput, above 1 for p99 and CPU per request.")
                 .append(comparison.selfComparison()
@@ -70,7 +70,7 @@ final class AbHtml {
                     : cases.getFirst().metrics().get(m).metric();
             series.add(new ChartSpec.Series(name, METRIC_COLORS[m], false, points.get(m)));
         }
-        var spec = new ChartSpec("chart-ab", "dots", "Ratio B/A per case, with its 95 % interval", "B / A", "",
+        var spec = new ChartSpec("chart-ab", "dots", "Ratio B/A per case, with its " + MarkdownAb.confidenceText() + " interval", "B / A", "",
                 false, false, "ratio", categories, series, null, null, true);
         var chart = new RunCharts.Chart(spec, comparison.run().results(),
                 "1 is no change; a regression's dot is marked ⚠.");

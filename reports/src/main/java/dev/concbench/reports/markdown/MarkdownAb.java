@@ -17,13 +17,19 @@ public final class MarkdownAb {
     private MarkdownAb() {
     }
 
+    /** The nominal confidence of the verdicts' intervals, e.g. {@code 90 %}. */
+    public static String confidenceText() {
+        return Math.round(AbMetric.CONFIDENCE * 100) + " %";
+    }
+
     /** The verdict section. */
     public static String render(AbComparison comparison) {
         var out = new StringBuilder();
         out.append("## A/B verdict: ").append(headline(comparison)).append("\n\n");
         out.append(sides(comparison.run().abBaseline(), comparison)).append("\n\n");
         out.append("Pairs of windows measured one after the other in this run (A B, then B A, …); per metric the")
-                .append(" ratio B/A (Hodges–Lehmann) and its 95 % signed-rank interval over the pairs. A regression")
+                .append(" ratio B/A (Hodges–Lehmann) and its ").append(confidenceText())
+                .append(" signed-rank interval over the pairs (each end a one-sided 95 % bound). A regression")
                 .append(" needs the whole interval beyond ").append(trim(comparison.minEffectPercent()))
                 .append(" % in the bad direction. *detectable*: the smallest change this run could have flagged,")
                 .append(" given its pairs' spread.\n\n");

@@ -81,6 +81,26 @@ class PairedShiftTest {
     }
 
     @Test
+    void aChangeOfExactlyTheMinimumEffectIsFlaggedAtMostOneTimeInTwenty() {
+        // The worst case for a false alarm: B really is 5 % slower, 10 pairs, noise sd 6 %.
+        SplittableRandom random = new SplittableRandom(7);
+        int trials = 2_000;
+        int flagged = 0;
+        for (int i = 0; i < trials; i++) {
+            double[] a = new double[10];
+            double[] b = new double[10];
+            for (int p = 0; p < a.length; p++) {
+                a[p] = 20 * Math.exp(0.06 * gaussian(random));
+                b[p] = 20 * 1.05 * Math.exp(0.06 * gaussian(random));
+            }
+            if (AbMetric.judge("CPU/request", Direction.LOWER_IS_BETTER, a, b, 5).verdict() == Verdict.REGRESSION) {
+                flagged++;
+            }
+        }
+        assertThat(flagged).as("flagged at the boundary, of %d", trials).isLessThanOrEqualTo(trials * 6 / 100);
+    }
+
+    @Test
     void aLatencyRiseIsARegressionAndAFallAnImprovement() {
         double[] a = {10, 11, 9, 10, 12, 10, 11, 10};
         double[] up = new double[a.length];
