@@ -97,8 +97,9 @@ final class ProcFs {
                         if (JIT_THREAD_NAMES.stream().anyMatch(name::startsWith)) {
                             jit.add(tid);
                         }
-                    } catch (NoSuchFileException ended) {
-                        // the thread ended while the directory was read: the ticks count it
+                    } catch (IOException ended) {
+                        // A thread that ends while it is read fails with ENOENT or ESRCH: it is left
+                        // out, and the ticks, which count ended threads, are used for this window.
                     }
                 }
             }

@@ -58,6 +58,19 @@ class ProcFsTest {
     }
 
     @Test
+    void leavesOutAThreadThatCannotBeReadAsOneThatEnded(@TempDir Path root) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("4242"));
+        Files.writeString(dir.resolve("stat"), STAT);
+        thread(dir, 4242, "java\n", "1500000000 20000 300\n");
+        // Reading an ended thread fails (ESRCH on Linux); a directory in the file's place fails too.
+        Files.createDirectories(dir.resolve("task").resolve("4243").resolve("schedstat"));
+
+        CpuReading reading = new ProcFs(root, 100).cpuReading(4242).orElseThrow();
+
+        assertThat(reading.threadNanos()).containsOnlyKeys(4242L);
+    }
+
+    @Test
     void readsTheCpuTimeOfThisJvmsThreads() {
         CpuReading self = ProcFs.system().cpuReading(ProcessHandle.current().pid()).orElseThrow();
         assertThat(self.threadNanos()).hasSizeGreaterThan(1);
