@@ -38,9 +38,11 @@ record Pinning(CpuList server, CpuList client) {
      * {@link #PIN_BY_DEFAULT}, else none. An A/B run always splits (where there are two CPUs or
      * more): its verdict is a ratio of two servers measured under the same conditions, and sharing
      * cores with the client made those conditions differ from one window to the next. Measured
-     * here, two {@code pool} servers of one build, hello at 8 connections, 2 s windows alternating:
-     * the server's CPU per request moved 0.82–1.63× from one window to its pair's unpinned, and
-     * 0.90–1.16× with the servers on CPU 1 and the client on CPU 0.
+     * here, A/A (one build on both sides), {@code pool}'s CPU per request in each pair of hello
+     * windows, 80 pairs each: unpinned (last stop's runs, on a busy machine) the ratio B/A of 90 %
+     * of the pairs lay within 0.68–1.26; pinned (server on CPU 1, client on CPU 0, a quiet
+     * machine) within 0.85–1.10. The machine's load differed too, so the comparison is not clean;
+     * what the verdict can detect pinned is in the README ("Is my change slower?").
      */
     static Pinning defaultFor(boolean comparesBuilds) {
         return PIN_BY_DEFAULT || comparesBuilds ? split(allowedCpus()) : NONE;

@@ -51,9 +51,9 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
      * core), then 8 pairs of 0.3 s windows, each after 0.2 s of lead-in; sleep 5 pairs of 0.5 s
      * windows (about 50 or 5 responses each; five is the fewest the verdict judges) after a quarter
      * second of lead-in, a window that follows one on the same server waiting a second for the
-     * queue a one-at-a-time model still owes. About 37 seconds per model, both servers' start included: 9m54s
-     * for fifteen models on this project's two-core machine, the Maven build and a baseline built
-     * from a commit included. {@code process} answers nothing in such windows (a JVM start per
+     * queue a one-at-a-time model still owes. About 35 seconds per model, both servers' start
+     * included: 9m31s for fifteen models on this project's two-core machine, the Maven build and a
+     * baseline built from a commit included. {@code process} answers nothing in such windows (a JVM start per
      * request, on the server's one core), so it is not judged there, with that reason.
      */
     public static final SuitePreset SMOKE = new SuitePreset(Suite.SMOKE, List.of(
