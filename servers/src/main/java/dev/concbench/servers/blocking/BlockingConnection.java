@@ -1,5 +1,6 @@
 package dev.concbench.servers.blocking;
 
+import dev.concbench.servers.ConnectionPolicy;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.http.HttpException;
 import dev.concbench.servers.http.HttpHandler;
@@ -29,12 +30,8 @@ import java.time.Duration;
  */
 public final class BlockingConnection {
 
-    /** How long a closing connection waits for the client to finish sending before closing. */
-    static final Duration LINGER = Duration.ofSeconds(1);
-
     private static final int READ_BUFFER_BYTES = 16 * 1024;
     private static final int WRITE_BUFFER_BYTES = 16 * 1024;
-    private static final int MAX_DRAIN_BYTES = 256 * 1024;
 
     private final Transport transport;
     private final HttpHandler handler;
@@ -104,15 +101,8 @@ public final class BlockingConnection {
             if (request == null) {
                 return; // the client closed between requests
             }
-            boolean close = !request.keepAlive() || served + 1 == maxRequests;
-            HttpResponse response;
-            try {
-                response = handler.handle(request);
-            } catch (RuntimeException bug) {
-                ServerThreads.reportBug("the handler", bug);
-                response = HttpResponse.text(500, "internal error");
-                close = true;
-            }
+            HttpResponse response = ConnectionPolicy.answer(handler, request);
+            boolean close = ConnectionPolicy.closesAfter(request, response) || served + 1 == maxRequests;
             write(out, request, response, close);
             if (close) {
                 lingeringClose(in, false);
@@ -175,7 +165,7 @@ public final class BlockingConnection {
     }
 
     /**
-     * Half-closes and reads what the client still sends, for at most {@link #LINGER}, so that
+     * Half-closes and reads what the client still sends, for at most {@link ConnectionPolicy#LINGER}, so that
      * closing with unread bytes does not reset the connection before the client read the response.
      * Skipped after a good response where the transport allows it and nothing is left unread.
      */
@@ -183,11 +173,11 @@ public final class BlockingConnection {
         if (!rejected && transport.closesWithoutDrainWhenRead() && !readBuffer.hasRemaining() && in.available() == 0) {
             return;
         }
-        transport.shutdownOutput(LINGER);
-        long deadline = System.nanoTime() + LINGER.toNanos();
+        transport.shutdownOutput(ConnectionPolicy.LINGER);
+        long deadline = System.nanoTime() + ConnectionPolicy.LINGER.toNanos();
         int drained = 0;
         try {
-            while (drained < MAX_DRAIN_BYTES && System.nanoTime() < deadline) {
+            while (drained < ConnectionPolicy.MAX_DRAIN_BYTES && System.nanoTime() < deadline) {
                 int n = in.read(readArray, 0, readArray.length);
                 if (n < 0) {
                     return;

@@ -1,5 +1,6 @@
 package dev.concbench.servers.netty;
 
+import dev.concbench.servers.ConnectionPolicy;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.http.HttpException;
 import dev.concbench.servers.http.HttpHandler;
@@ -36,13 +37,10 @@ import java.util.concurrent.TimeUnit;
  * {@link HttpLimits#maxBodyBytes()}, runs the application on the event loop and writes its answer
  * (flushed once per read, so pipelined answers share a write). A request that breaks the rules, or
  * an answer that closes the connection, ends with a lingering close like our models': half-close,
- * discard what the client still sends until it closes or {@link #LINGER_NANOS} pass, then close.
+ * discard what the client still sends until it closes or {@link ConnectionPolicy#LINGER} passes, then close.
  * One instance per connection; confined to its event loop.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
-
-    /** How long a closing connection waits for the client to finish sending (as our models). */
-    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -197,16 +195,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         HttpRequest request = new HttpRequest(complete.method(), complete.target(), complete.split().path(),
                 complete.split().query(), complete.version(), complete.headers(), requestBody,
                 RequestRules.keepAlive(complete.version(), complete.headers()));
-        boolean close = !request.keepAlive();
-        HttpResponse response;
-        try {
-            response = application.handle(request);
-        } catch (RuntimeException bug) {
-            ServerThreads.reportBug("the handler", bug);
-            response = HttpResponse.text(500, "internal error");
-            close = true;
-        }
-        respond(ctx, request, response, close || ctx.executor().isShuttingDown()); // e.g. a sleep cut short
+        HttpResponse response = ConnectionPolicy.answer(application, request);
+        respond(ctx, request, response, ConnectionPolicy.closesAfter(request, response)
+                || ctx.executor().isShuttingDown()); // e.g. a sleep cut short
     }
 
     private void reject(ChannelHandlerContext ctx, HttpException e) {
@@ -235,6 +226,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         channel.shutdownOutput();
         lingerTimeout = channel.eventLoop().schedule(() -> {
             channel.close();
-        }, LINGER_NANOS, TimeUnit.NANOSECONDS);
+        }, ConnectionPolicy.LINGER.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

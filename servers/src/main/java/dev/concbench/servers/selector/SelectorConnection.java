@@ -1,5 +1,6 @@
 package dev.concbench.servers.selector;
 
+import dev.concbench.servers.ConnectionPolicy;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.http.HttpException;
 import dev.concbench.servers.http.HttpRequest;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One non-blocking connection of an {@link EventLoop}: the same behaviour as the blocking models'
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * and parsing (pipelined requests stay in the read buffer and are answered in order once the
  * response is out). A response that closes the connection, or the answer to a request that broke
  * the rules, ends with a lingering close: half-close, then read and discard until the client
- * closes, {@link #MAX_DRAIN_BYTES} or {@link #LINGER_NANOS}, then close; so the client reads the
+ * closes, {@link ConnectionPolicy#MAX_DRAIN_BYTES} or {@link ConnectionPolicy#LINGER}, then close; so the client reads the
  * answer instead of a reset. An answer given while the server closes (a sleep cut short) says
  * {@code Connection: close}. The buffers are the connection's own, reused for every request.
  *
@@ -35,12 +35,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SelectorConnection {
 
-    /** How long a closing connection waits for the client to finish sending (as the blocking models). */
-    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
-
     private static final int READ_BUFFER_BYTES = 16 * 1024;
     private static final int MAX_READS_PER_EVENT = 16;
-    private static final int MAX_DRAIN_BYTES = 256 * 1024;
     /**
      * The most body bytes offered to one write. The body is a heap buffer, which the JDK copies
      * whole into a temporary direct buffer on every write; bounding what is offered bounds that copy
@@ -48,7 +44,6 @@ final class SelectorConnection {
      */
     private static final int MAX_WRITE_BYTES = 256 * 1024;
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
-    private static final HttpResponse INTERNAL_ERROR = HttpResponse.text(500, "internal error");
     private static final HttpResponse BUSY = HttpResponse.text(503, "every worker is busy");
 
     private final SocketChannel channel;
@@ -184,9 +179,9 @@ final class SelectorConnection {
             }
             Workers workers = loop.workers();
             if (workers == null) {
-                answer(request, handle(request));
+                answer(request, ConnectionPolicy.answer(loop.handler(), request));
             } else if (workers.offer(() -> {
-                HttpResponse response = handle(request);
+                HttpResponse response = ConnectionPolicy.answer(loop.handler(), request);
                 loop.execute(() -> answerFromWorker(request, response));
             })) {
                 withWorkers = true;
@@ -197,18 +192,8 @@ final class SelectorConnection {
         }
     }
 
-    /** The application's answer, or a 500 (which closes the connection) for a bug. */
-    private HttpResponse handle(HttpRequest request) {
-        try {
-            return loop.handler().handle(request);
-        } catch (RuntimeException bug) {
-            ServerThreads.reportBug("the handler", bug);
-            return INTERNAL_ERROR;
-        }
-    }
-
     private void answer(HttpRequest request, HttpResponse response) throws IOException {
-        boolean close = !request.keepAlive() || response == INTERNAL_ERROR || loop.closing(); // e.g. a sleep cut short
+        boolean close = ConnectionPolicy.closesAfter(request, response) || loop.closing(); // e.g. a sleep cut short
         respond(request, response, close);
     }
 
@@ -276,7 +261,7 @@ final class SelectorConnection {
 
     private void startLingering() throws IOException {
         lingering = true;
-        lingerDeadline = System.nanoTime() + LINGER_NANOS;
+        lingerDeadline = System.nanoTime() + ConnectionPolicy.LINGER.toNanos();
         channel.shutdownOutput();
         key.interestOps(SelectionKey.OP_READ);
         drain(); // the client may have closed already
@@ -286,7 +271,7 @@ final class SelectorConnection {
         while (!closed) {
             readBuffer.clear();
             int n = channel.read(readBuffer);
-            if (n < 0 || (drained += n) >= MAX_DRAIN_BYTES) {
+            if (n < 0 || (drained += n) >= ConnectionPolicy.MAX_DRAIN_BYTES) {
                 close();
             } else if (n == 0) {
                 readBuffer.limit(0);
