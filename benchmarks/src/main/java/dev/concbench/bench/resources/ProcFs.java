@@ -54,8 +54,7 @@ final class ProcFs {
 
     /** The figures of a process, or empty when it is gone (or was never there). */
     Optional<Sample> sample(long pid) {
-        Path dir = root.resolve(Long.toString(pid));
-        try {
+        return whileAlive(pid, dir -> {
             int threads = 0;
             long rssBytes = 0;
             for (String line : Files.readAllLines(dir.resolve("status"), StandardCharsets.UTF_8)) {
@@ -65,16 +64,8 @@ final class ProcFs {
                     rssBytes = kilobytes(line.substring("VmRSS:".length())) * 1024;
                 }
             }
-            return Optional.of(new Sample(threads, countEntries(dir.resolve("fd")), rssBytes));
-        } catch (NoSuchFileException gone) {
-            return Optional.empty();
-        } catch (IOException e) {
-            // A process that exits while being read can fail with ESRCH rather than ENOENT.
-            if (!Files.exists(dir)) {
-                return Optional.empty();
-            }
-            throw new UncheckedIOException(e);
-        }
+            return new Sample(threads, countEntries(dir.resolve("fd")), rssBytes);
+        });
     }
 
     /**
@@ -82,8 +73,7 @@ final class ProcFs {
      * gone.
      */
     Optional<CpuReading> cpuReading(long pid) {
-        Path dir = root.resolve(Long.toString(pid));
-        try {
+        return whileAlive(pid, dir -> {
             double ticks = cpuSeconds(Files.readString(dir.resolve("stat"), StandardCharsets.US_ASCII));
             Map<Long, Long> threadNanos = new HashMap<>();
             Set<Long> jit = new HashSet<>();
@@ -103,15 +93,30 @@ final class ProcFs {
                     }
                 }
             }
-            return Optional.of(new CpuReading(ticks, 1.0 / clockTicksPerSecond, threadNanos, jit));
+            return new CpuReading(ticks, 1.0 / clockTicksPerSecond, threadNanos, jit);
+        });
+    }
+
+    /** Reads one process's directory: a reader's result, or empty when the process is gone (or was never there). */
+    private <T> Optional<T> whileAlive(long pid, ProcessReader<T> reader) {
+        Path dir = root.resolve(Long.toString(pid));
+        try {
+            return Optional.of(reader.read(dir));
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         } catch (IOException e) {
+            // A process that exits while being read can fail with ESRCH rather than ENOENT.
             if (!Files.exists(dir)) {
                 return Optional.empty();
             }
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads what it needs from one process's {@code /proc/PID} directory. */
+    @FunctionalInterface
+    private interface ProcessReader<T> {
+        T read(Path processDirectory) throws IOException;
     }
 
     /**
