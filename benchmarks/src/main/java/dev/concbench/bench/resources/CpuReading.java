@@ -36,7 +36,7 @@ record CpuReading(double tickSeconds, double tickLength, Map<Long, Long> threadN
         jitThreads = Set.copyOf(jitThreads);
     }
 
-    /** The CPU seconds the process used from {@code start} to this reading, the JIT compilers' left out; never negative. */
+    /** The CPU seconds the process used from {@code start} to this reading, without the JIT compiler threads; never negative. */
     double secondsSince(CpuReading start) {
         double ticks = tickSeconds - start.tickSeconds;
         long threads = 0;

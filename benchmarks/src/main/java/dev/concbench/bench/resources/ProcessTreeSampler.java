@@ -75,8 +75,8 @@ public final class ProcessTreeSampler implements AutoCloseable {
     }
 
     /**
-     * Starts a measured window: CPU time counts from now until {@link #markWindowEnd()}, the JIT
-     * compiler threads' left out (see {@link CpuReading}).
+     * Starts a measured window: CPU time counts from now until {@link #markWindowEnd()}, without
+     * the JIT compiler threads (see {@link CpuReading}).
      */
     public synchronized void markWindowStart() {
         windowStart = readTree();
