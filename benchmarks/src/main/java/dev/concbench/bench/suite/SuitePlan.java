@@ -8,21 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The benchmarks one run will execute, in order: the preset's scenarios, each parameter
  * combination, each model.
  *
  * @param preset the suite
- * @param models the models that run, in registry order
- * @param cases  every benchmark, in the order they run
+ * @param models  the models that run, in registry order
+ * @param cases   every benchmark, in the order they run
+ * @param leftOut models the suite leaves out of this run (see {@link SuitePreset#abLeftOut()}), with the reason
  */
-public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkCase> cases) {
+public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkCase> cases,
+                        Map<String, String> leftOut) {
 
     public SuitePlan {
         Objects.requireNonNull(preset, "preset");
         models = List.copyOf(models);
         cases = List.copyOf(cases);
+        leftOut = Map.copyOf(leftOut);
     }
 
     /**
@@ -36,11 +40,22 @@ public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkC
     }
 
     /**
-     * The same, for an A/B run when {@code comparesBuilds}: each case with its scenario's A/B timing.
+     * The same, for an A/B run when {@code comparesBuilds}: each case with its scenario's A/B timing,
+     * and without the models the suite leaves out of an A/B run unless the narrowing names them.
      */
     public static SuitePlan of(SuitePreset preset, Narrowing narrowing, List<String> registeredModels,
                                boolean comparesBuilds) {
-        List<String> models = narrowing.models().isEmpty() ? registeredModels : distinct(narrowing.models());
+        Map<String, String> leftOut = new TreeMap<>();
+        if (comparesBuilds && narrowing.models().isEmpty()) {
+            preset.abLeftOut().forEach((model, reason) -> {
+                if (registeredModels.contains(model)) {
+                    leftOut.put(model, reason);
+                }
+            });
+        }
+        List<String> models = narrowing.models().isEmpty()
+                ? registeredModels.stream().filter(model -> !leftOut.containsKey(model)).toList()
+                : distinct(narrowing.models());
         for (String model : models) {
             if (!registeredModels.contains(model)) {
                 throw new IllegalArgumentException("unknown model '" + model + "'; known models: "
@@ -74,7 +89,7 @@ public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkC
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: no model is registered");
         }
-        return new SuitePlan(preset, models, cases);
+        return new SuitePlan(preset, models, cases, leftOut);
     }
 
     /** The load time of every case together (JVM and server start-up not included). */

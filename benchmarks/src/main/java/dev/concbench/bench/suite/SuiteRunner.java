@@ -99,7 +99,8 @@ public final class SuiteRunner {
     }
 
     private int execute(SuitePlan plan, PrintStream err) {
-        Map<String, String> unavailable = unavailableModels();
+        Map<String, String> unavailable = new TreeMap<>(unavailableModels());
+        unavailable.putAll(plan.leftOut());
         unavailable.forEach((model, reason) -> out.println(NAME + ": model " + model + " left out: " + reason));
         out.printf("%s: suite %s, %d benchmarks on %d models (%s), pinning %s, about %s%n", NAME, plan.preset().name(),
                 plan.cases().size(), plan.models().size(), String.join(", ", plan.models()),

@@ -26,6 +26,25 @@ class SuitePlanTest {
     }
 
     @Test
+    void aSmokeAbRunLeavesProcessOutWithItsReasonUnlessItIsNamed() {
+        List<String> registered = List.of("iterative", "process", "pool");
+
+        SuitePlan plain = SuitePlan.of(SuitePreset.SMOKE, Narrowing.NONE, registered, false);
+        SuitePlan ab = SuitePlan.of(SuitePreset.SMOKE, Narrowing.NONE, registered, true);
+        SuitePlan named = SuitePlan.of(SuitePreset.SMOKE, Narrowing.parse("process", "", ""), registered, true);
+        SuitePlan quick = SuitePlan.of(SuitePreset.QUICK, Narrowing.NONE, registered, true);
+
+        assertThat(plain.models()).isEqualTo(registered);
+        assertThat(plain.leftOut()).isEmpty();
+        assertThat(ab.models()).containsExactly("iterative", "pool");
+        assertThat(ab.leftOut()).containsOnlyKeys("process");
+        assertThat(ab.leftOut().get("process")).contains("answers nothing", "-Dbench.models");
+        assertThat(named.models()).containsExactly("process");
+        assertThat(named.leftOut()).isEmpty();
+        assertThat(quick.models()).isEqualTo(registered);
+    }
+
+    @Test
     void theQuickSuiteHasTheBlogsExperimentAndHelloAtFourLevels() {
         SuitePlan plan = SuitePlan.of(SuitePreset.QUICK, Narrowing.NONE, List.of("pool"));
 
