@@ -25,10 +25,12 @@ import java.util.Objects;
  * @param environment      versions, flags, commit and CPU pinning (of the working tree: side B in
  *                         an A/B run)
  * @param abBaseline       in an A/B run, the baseline build (side A); {@code null} in a plain run
- * @param clientCeiling    the load client's own ceiling; {@code null} only in an incomplete run
- *                         stopped before it was measured
- * @param unavailableModels models left out of the run because they cannot run on this machine,
- *                         with the reason (e.g. io_uring refused by the kernel); sorted by name
+ * @param clientCeiling    the load client's own ceiling; {@code null} in an A/B run (its sides are
+ *                         judged against each other) and in an incomplete run stopped before it
+ *                         was measured
+ * @param unavailableModels models left out of the run, with the reason: they cannot run on this
+ *                         machine (e.g. io_uring refused by the kernel), or the suite leaves them
+ *                         out of an A/B run; sorted by name
  * @param results          one entry per benchmark × model × scenario × parameters (× side in an A/B
  *                         run), keys unique
  * @param jmhRawFile       file name of JMH's own JSON output kept beside this file, or {@code null}
@@ -61,8 +63,8 @@ public record RunResult(int schema, boolean complete, String incompleteReason, S
         }
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(environment, "environment");
-        if (complete && clientCeiling == null) {
-            throw new IllegalArgumentException("a complete run must record its clientCeiling");
+        if (complete && clientCeiling == null && abBaseline == null) {
+            throw new IllegalArgumentException("a complete run must record its clientCeiling (only an A/B run has none)");
         }
         var unavailable = new TreeMap<String, String>();
         Objects.requireNonNullElse(unavailableModels, Map.<String, String>of()).forEach((model, reason) -> {

@@ -103,6 +103,18 @@ class RecordChecksTest {
                 .hasMessageContaining("plain file name");
     }
 
+    @Test
+    void onlyAnAbRunMayCompleteWithoutAClientCeiling() {
+        AbBaseline baseline = new AbBaseline("HEAD~1", "fedcba9876543210fedcba9876543210fedcba98", false, false);
+
+        assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.SMOKE, Instant.EPOCH,
+                Instant.EPOCH, sample.machine(), sample.environment(), null, null, Map.of(), List.of(), null))
+                .hasMessageContaining("must record its clientCeiling");
+        assertThat(new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH,
+                sample.machine(), sample.environment(), baseline, null, Map.of(), List.of(), null).clientCeiling())
+                .isNull();
+    }
+
     private RunResult withCompletion(boolean complete, String reason) {
         return new RunResult(RunResult.SCHEMA_VERSION, complete, reason, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH, sample.machine(),
                 sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), null);

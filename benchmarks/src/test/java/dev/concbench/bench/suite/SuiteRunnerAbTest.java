@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole A/B path, kept short: the smoke suite narrowed to one model and its sleep scenario,
- * run against the same build ({@code --against self}): the client ceiling, then one case with two
+ * run against the same build ({@code --against self}): no client ceiling, then one case with two
  * servers whose windows alternate, recorded as sides A and B with their paired windows.
  */
 class SuiteRunnerAbTest {
@@ -38,6 +38,7 @@ class SuiteRunnerAbTest {
         assertThat(run.complete()).isTrue();
         assertThat(run.comparesBuilds()).isTrue();
         assertThat(run.abBaseline().self()).isTrue();
+        assertThat(run.clientCeiling()).as("an A/B run judges its sides against each other").isNull();
         assertThat(run.results()).extracting(BenchmarkResult::side).containsExactly("A", "B");
         Timing sleep = SuitePreset.SMOKE.scenarios().stream().filter(plan -> plan.scenario() == Scenario.SLEEP)
                 .findFirst().orElseThrow().abTiming();
