@@ -20,9 +20,9 @@ import java.util.Objects;
 public record ScenarioPlan(Scenario scenario, Map<String, List<String>> params, Timing timing, Timing abTiming) {
 
     /**
-     * Measured pairs of an A/B run unless a suite says otherwise: eight windows a side give the
-     * verdict's floors (each side's best quartile, see the reports' paired verdict) two or three
-     * undisturbed windows to stand on.
+     * Measured pairs of an A/B run unless a suite says otherwise: eight give the signed-rank
+     * interval of the verdict (see the reports' paired verdict) a chance to exclude no change while
+     * the pairs still disagree on the sign once.
      */
     public static final int DEFAULT_AB_PAIRS = 8;
 

@@ -51,7 +51,7 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
      * <p>In an A/B run every window is measured on both servers, so the windows are shorter and
      * more: hello warms in two pairs of 1.5 s windows (3 s per server; after 2.5 s the first three
      * measured windows still ran 10–80 % above the rest in CPU per request on the server's one
-     * core, which the verdict's floors, standing on a side's best windows, leave out), then 16
+     * core, but the two servers warm in alternation, so a pair's two windows share what is left), then 16
      * pairs of 0.3 s windows, each after 0.1 s of lead-in (a 10 % rise in one model's CPU per
      * request was flagged in 8 of 10 runs with 12 pairs after 0.2 s); sleep 5 pairs of 0.5 s
      * windows (about 50 or 5 responses each; five is the fewest the verdict judges) after a quarter

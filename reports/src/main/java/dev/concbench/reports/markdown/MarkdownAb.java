@@ -28,9 +28,8 @@ public final class MarkdownAb {
         out.append("## A/B verdict: ").append(headline(comparison)).append("\n\n");
         out.append(sides(comparison.run().abBaseline(), comparison)).append("\n\n");
         out.append("Pairs of windows measured one after the other in this run (A B, then B A, …); per metric the")
-                .append(" ratio B/A of the two sides' floors (each side's best quartile of windows: noise only makes")
-                .append(" a window worse) and its ").append(confidenceText())
-                .append(" bootstrap interval over the pairs (each end a one-sided 95 % bound). A regression")
+                .append(" ratio B/A (Hodges–Lehmann) and its ").append(confidenceText())
+                .append(" signed-rank interval over the pairs (each end a one-sided 95 % bound). A regression")
                 .append(" needs the whole interval beyond ").append(trim(comparison.minEffectPercent()))
                 .append(" % in the bad direction. *detectable*: the smallest change this run could have flagged,")
                 .append(" given its pairs' spread.\n\n");
