@@ -5,6 +5,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The standalone server command: runs one model until SIGINT or SIGTERM, so that anyone can point
@@ -24,25 +28,6 @@ public final class Main {
 
     static final int DEFAULT_PORT = 9696;
 
-    private static final String USAGE = """
-            usage: java -jar concbench-servers.jar --model NAME [options]
-                   java -jar concbench-servers.jar --list | --help
-
-            Runs one server model on the shared application until SIGINT or SIGTERM.
-
-              --model NAME          the model to run (see --list)
-              --host ADDRESS        the address to bind (default 127.0.0.1)
-              --port N              the port to bind, 0 for any free port (default 9696)
-              --threads N           the model's worker count (threads, event loops, processes)
-              --backlog N           the listen backlog (default 1024)
-              --read-timeout SECS   close connections silent this long (default 30)
-              --exit-on-stdin-eof   also stop when standard input is closed (for a parent
-                                    process that starts the server through a pipe)
-              --list                list the models (marking the references, which answer
-                                    through other HTTP code) and exit
-              --help                show this help and exit
-            """;
-
     /** Exit code for bad arguments. */
     static final int USAGE_ERROR = 2;
 
@@ -57,31 +42,40 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options;
+        Options options = new Options();
+        CommandLine commandLine = new CommandLine(options);
+        ServerModel model;
+        ServerConfig config;
         try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException | NoSuchElementException e) {
+            commandLine.parseArgs(args);
+            if (options.help) {
+                out.print(commandLine.getUsageMessage());
+                return 0;
+            }
+            if (options.list) {
+                list(out);
+                return 0;
+            }
+            model = options.model();
+            config = options.config();
+        } catch (ParameterException | IllegalArgumentException | NoSuchElementException e) {
             err.println("concbench-servers: " + e.getMessage());
-            err.print(USAGE);
+            err.print(commandLine.getUsageMessage());
             return USAGE_ERROR;
         }
-        if (options.help()) {
-            out.print(USAGE);
-            return 0;
-        }
-        if (options.list()) {
-            for (ServerModel model : ServerModels.all()) {
-                out.printf("%-16s %-9s %s%s%n", model.name(), model.reference() ? "reference" : "",
-                        model.description(), model.unavailableReason().map(why -> " (unavailable: " + why + ")").orElse(""));
-            }
-            return 0;
-        }
-        return serve(options, out, err);
+        return serve(model, config, options.exitOnStdinEof, out, err);
     }
 
-    private static int serve(Options options, PrintStream out, PrintStream err) {
-        ServerModel model = options.model();
-        Server server = model.create(options.config());
+    private static void list(PrintStream out) {
+        for (ServerModel model : ServerModels.all()) {
+            out.printf("%-16s %-9s %s%s%n", model.name(), model.reference() ? "reference" : "",
+                    model.description(), model.unavailableReason().map(why -> " (unavailable: " + why + ")").orElse(""));
+        }
+    }
+
+    private static int serve(ServerModel model, ServerConfig config, boolean exitOnStdinEof, PrintStream out,
+                             PrintStream err) {
+        Server server = model.create(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             server.close();
@@ -92,7 +86,7 @@ public final class Main {
         try {
             var address = server.start();
             Runtime.getRuntime().addShutdownHook(shutdown);
-            if (options.exitOnStdinEof()) {
+            if (exitOnStdinEof) {
                 watchStdin();
             }
             StringBuilder line = new StringBuilder("concbench: model ").append(model.name())
@@ -100,7 +94,7 @@ public final class Main {
                     .append(address.getPort());
             if (model.workersMeaning() != null) {
                 line.append(" (").append(model.workersMeaning()).append(": ")
-                        .append(options.config().workersOr(model.defaultWorkers())).append(')');
+                        .append(config.workersOr(model.defaultWorkers())).append(')');
             }
             server.report().forEach((key, value) -> line.append(' ').append(fact(key, value)));
             out.println(line);
@@ -109,8 +103,8 @@ public final class Main {
             return 0;
         } catch (IOException e) {
             server.close();
-            err.println("concbench-servers: cannot start " + model.name() + " on " + options.config().host()
-                    + ":" + options.config().port() + ": " + e.getMessage());
+            err.println("concbench-servers: cannot start " + model.name() + " on " + config.host()
+                    + ":" + config.port() + ": " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             server.close();
@@ -150,60 +144,70 @@ public final class Main {
         });
     }
 
-    /** The parsed command line. */
-    record Options(boolean help, boolean list, boolean exitOnStdinEof, ServerModel model, ServerConfig config) {
+    /** The command line as picocli fills it; {@link #model()} and {@link #config()} check what it cannot. */
+    @Command(name = "concbench-servers", synopsisHeading = "usage: ", sortOptions = false,
+            customSynopsis = {"java -jar concbench-servers.jar --model NAME [options]",
+                    "       java -jar concbench-servers.jar --list | --help"},
+            description = "%nRuns one server model on the shared application until SIGINT or SIGTERM.%n",
+            optionListHeading = "%n")
+    static final class Options {
 
-        static Options parse(String[] args) {
-            boolean help = false;
-            boolean list = false;
-            boolean exitOnStdinEof = false;
-            String modelName = null;
-            ServerConfig config = ServerConfig.defaults().withPort(DEFAULT_PORT);
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                switch (arg) {
-                    case "--help", "-h" -> help = true;
-                    case "--list" -> list = true;
-                    case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
-                    case "--model" -> modelName = value(args, ++i, arg);
-                    case "--host" -> config = config.withHost(value(args, ++i, arg));
-                    case "--port" -> config = config.withPort(number(args, ++i, arg, 0, 65_535));
-                    case "--threads" -> config = config.withWorkers(number(args, ++i, arg, 1, 100_000));
-                    case "--backlog" -> config = config.withBacklog(number(args, ++i, arg, 1, 1_000_000));
-                    case "--read-timeout" ->
-                            config = config.withReadTimeout(Duration.ofSeconds(number(args, ++i, arg, 1, 86_400)));
-                    default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
-                }
-            }
-            if (help || list) {
-                return new Options(help, list, exitOnStdinEof, null, config);
-            }
-            if (modelName == null) {
+        @Option(names = "--model", paramLabel = "NAME", description = "the model to run (see --list)")
+        private String model;
+
+        @Option(names = "--host", paramLabel = "ADDRESS", description = "the address to bind (default ${DEFAULT-VALUE})")
+        private String host = ServerConfig.DEFAULT_HOST;
+
+        @Option(names = "--port", paramLabel = "N",
+                description = "the port to bind, 0 for any free port (default ${DEFAULT-VALUE})")
+        private int port = DEFAULT_PORT;
+
+        @Option(names = "--threads", paramLabel = "N",
+                description = "the model's worker count (threads, event loops, processes)")
+        private Integer workers;
+
+        @Option(names = "--backlog", paramLabel = "N", description = "the listen backlog (default ${DEFAULT-VALUE})")
+        private int backlog = ServerConfig.DEFAULT_BACKLOG;
+
+        @Option(names = "--read-timeout", paramLabel = "SECS",
+                description = "close connections silent this long (default ${DEFAULT-VALUE})")
+        private long readTimeoutSeconds = ServerConfig.DEFAULT_READ_TIMEOUT.toSeconds();
+
+        @Option(names = "--exit-on-stdin-eof", description = {"also stop when standard input is closed (for a parent",
+                "process that starts the server through a pipe)"})
+        private boolean exitOnStdinEof;
+
+        @Option(names = "--list", description = {"list the models (marking the references, which answer",
+                "through other HTTP code) and exit"})
+        private boolean list;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        private boolean help;
+
+        /** The model named by {@code --model}. */
+        ServerModel model() {
+            if (model == null) {
                 throw new IllegalArgumentException("--model is required; known models: "
                         + String.join(", ", ServerModels.names()));
             }
-            return new Options(false, false, exitOnStdinEof, ServerModels.byName(modelName), config);
+            return ServerModels.byName(model);
         }
 
-        private static String value(String[] args, int index, String option) {
-            if (index >= args.length || args[index].startsWith("--")) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[index];
+        /** The server's configuration from the options, each number checked against its range. */
+        ServerConfig config() {
+            ServerConfig config = ServerConfig.defaults().withHost(host)
+                    .withPort(within("--port", port, 0, 65_535))
+                    .withBacklog(within("--backlog", backlog, 1, 1_000_000))
+                    .withReadTimeout(Duration.ofSeconds(within("--read-timeout", readTimeoutSeconds, 1, 86_400)));
+            return workers == null ? config : config.withWorkers(within("--threads", workers, 1, 100_000));
         }
 
-        private static int number(String[] args, int index, String option, int min, int max) {
-            String text = value(args, index, option);
-            try {
-                int number = Integer.parseInt(text);
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+        private static int within(String option, long value, int min, int max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(option + " takes a whole number from " + min + " to " + max
+                        + ", not '" + value + "'");
             }
-            throw new IllegalArgumentException(option + " takes a whole number from " + min + " to " + max
-                    + ", not '" + text + "'");
+            return (int) value;
         }
     }
 }

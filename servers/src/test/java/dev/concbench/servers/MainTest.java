@@ -58,15 +58,15 @@ class MainTest {
     @ParameterizedTest(name = "[{0}] -> {1}")
     @CsvSource(delimiter = '|', value = {
             "''                               | --model is required",
-            "--model                          | --model needs a value",
+            "--model                          | Missing required parameter for option '--model'",
             "--model nope                     | unknown model 'nope'",
-            "--model pool --port              | --port needs a value",
-            "--model pool --port abc          | --port takes a whole number",
+            "--model pool --port              | Missing required parameter for option '--port'",
+            "--model pool --port abc          | option '--port': 'abc' is not an int",
             "--model pool --port 70000        | --port takes a whole number",
             "--model pool --threads 0         | --threads takes a whole number",
             "--model pool --read-timeout -1   | --read-timeout",
             "--model pool --host ' '          | host",
-            "--model pool --frobnicate        | unknown option '--frobnicate'"})
+            "--model pool --frobnicate        | Unknown option: '--frobnicate'"})
     void aMistakeGetsOneClearLineAndExitCode2(String args, String message) {
         String[] argv = args.isEmpty() ? new String[0] : split(args);
         Run run = run(argv);

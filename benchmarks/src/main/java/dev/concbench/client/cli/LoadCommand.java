@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code java -jar concbench-load.jar [options] URL}: a wrk-like command around {@link LoadClient}.
@@ -42,28 +43,28 @@ public final class LoadCommand {
     }
 
     int run(String... args) {
-        CommandLine commandLine;
+        LoadOptions options;
         LoadSpec spec;
         try {
-            commandLine = CommandLine.parse(args);
-            if (commandLine.help()) {
-                out.println(CommandLine.USAGE);
+            options = LoadOptions.parse(args);
+            if (options.help()) {
+                out.print(LoadOptions.usage());
                 return OK;
             }
-            spec = commandLine.toSpec();
-        } catch (CommandLine.UsageException e) {
+            spec = options.toSpec();
+        } catch (ParameterException e) {
             err.println("concbench-load: " + e.getMessage());
-            err.println(CommandLine.USAGE);
+            err.print(LoadOptions.usage());
             return USAGE;
         } catch (UnknownHostException e) {
             err.println("concbench-load: cannot resolve host: " + e.getMessage());
             return FAILED;
         }
-        try (LoadClient client = LoadClient.create(commandLine.threads(), commandLine.transport())) {
+        try (LoadClient client = LoadClient.create(options.threads(), options.transport())) {
             String transport = client.transport().label();
             client.epollUnavailableReason().ifPresent(reason ->
                     err.println("concbench-load: native epoll unavailable, using NIO: " + reason));
-            out.print(TextReport.header(commandLine.url(), spec, client.eventLoops(), transport));
+            out.print(TextReport.header(options.url(), spec, client.eventLoops(), transport));
             out.flush();
             LoadResult result = client.run(spec, showProgress ? this::progress : LoadClient.ProgressListener.NONE);
             if (showProgress) {
@@ -77,11 +78,11 @@ public final class LoadCommand {
             }
             out.print(TextReport.body(result));
             out.flush();
-            if (commandLine.jsonFile() != null) {
+            if (options.jsonFile() != null) {
                 try {
-                    JsonReport.write(commandLine.url(), transport, result, commandLine.jsonFile());
+                    JsonReport.write(options.url(), transport, result, options.jsonFile());
                 } catch (IOException e) {
-                    err.println("concbench-load: cannot write " + commandLine.jsonFile() + ": " + e.getMessage());
+                    err.println("concbench-load: cannot write " + options.jsonFile() + ": " + e.getMessage());
                     return FAILED;
                 }
             }

@@ -47,6 +47,42 @@ class RunnerOptionsTest {
     }
 
     @Test
+    void anEmptyValueMeansTheDefaultAndAnEmptyFlagIsOn() {
+        RunnerOptions options = RunnerOptions.parse(new String[] {"--suite=", "--models=", "--results-dir=",
+                "--work-dir=", "--server-cpus=", "--client-cpus=", "--against=", "--maven=", "--build-cache=",
+                "--dry-run=", "--in-process=false"});
+
+        assertThat(options.preset()).isSameAs(SuitePreset.QUICK);
+        assertThat(options.narrowing()).isEqualTo(Narrowing.NONE);
+        assertThat(options.resultsDir()).isEqualTo(Path.of("results"));
+        assertThat(options.workDir()).isEqualTo(Path.of("target/bench"));
+        assertThat(options.pinning()).isEqualTo(Pinning.defaultFor(false));
+        assertThat(options.against()).isEmpty();
+        assertThat(options.maven()).isEqualTo("mvn");
+        assertThat(options.buildCache()).isEqualTo(BaselineBuild.defaultCache());
+        assertThat(options.dryRun()).isTrue();
+        assertThat(options.inProcess()).isFalse();
+    }
+
+    @Test
+    void theHelpSaysWhatAnEmptyValueMeansAndHowThisMachinePins() {
+        assertThat(RunnerOptions.usage()).startsWith("usage: java -cp benchmarks.jar dev.concbench.bench.suite.SuiteRunner")
+                .contains("an empty value means the default", "--against=REF", "--in-process[=BOOL]",
+                        "Pinning by default: " + Pinning.defaultFor(false).describe());
+    }
+
+    @Test
+    void aBadOptionIsOneLineWithExitCode2() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = SuiteRunner.run(new String[] {"--suite=smoke", "--bogus=1"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
+
+        assertThat(code).isEqualTo(SuiteRunner.USAGE_ERROR);
+        assertThat(err.toString().lines().toList()).containsExactly("concbench-bench: Unknown option: '--bogus=1'");
+    }
+
+    @Test
     void takesTheSpacedFormAndBareFlags() {
         RunnerOptions options = RunnerOptions.parse(new String[] {"--suite", "full", "--in-process", "--dry-run"});
 
@@ -57,12 +93,13 @@ class RunnerOptionsTest {
 
     @Test
     void refusesWhatItCannotUse() {
-        assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--bogus"})).hasMessage("unknown option '--bogus' (see --help)");
-        assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--suite"})).hasMessage("--suite needs a value");
+        assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--bogus"})).hasMessage("Unknown option: '--bogus'");
+        assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--suite"}))
+                .hasMessage("Missing required parameter for option '--suite' (NAME)");
         assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--server-cpus=a"}))
                 .hasMessageStartingWith("--server-cpus: a CPU list looks like");
         assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--in-process=maybe"}))
-                .hasMessage("--in-process takes true or false, not 'maybe'");
+                .hasMessage("Invalid value for option '--in-process': takes true or false, not 'maybe'");
     }
 
     @Test

@@ -28,20 +28,22 @@ class LoadCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "-c abc http://127.0.0.1:1/           | -c needs a whole number, not 'abc'",
-            "-c 0 http://127.0.0.1:1/             | -c must be positive, was 0",
-            "-d ten http://127.0.0.1:1/           | -d: 'ten' is not a duration",
-            "-c                                   | -c needs a value",
-            "--bogus http://127.0.0.1:1/          | unknown option --bogus",
-            "-c 4                                 | no URL given",
+            "-c abc http://127.0.0.1:1/           | option '--connections': needs a whole number, not 'abc'",
+            "-c 0 http://127.0.0.1:1/             | option '--connections': must be positive, was 0",
+            "-d ten http://127.0.0.1:1/           | option '--duration': 'ten' is not a duration",
+            "-c                                   | Missing required parameter for option '--connections'",
+            "--bogus http://127.0.0.1:1/          | Unknown option: '--bogus'",
+            "-c 4                                 | Missing required parameter: 'URL'",
             "https://127.0.0.1:1/                 | only http:// URLs are supported",
-            "http://127.0.0.1:1/ http://other/    | more than one URL",
+            "http://127.0.0.1:1/ http://other/    | Unmatched argument at index 1: 'http://other/'",
             "-d 1s -n 5 http://127.0.0.1:1/       | give a duration (-d) or a request count (-n), not both",
-            "--slow 5 http://127.0.0.1:1/         | --slow needs PIECESxGAP",
+            "--slow 5 http://127.0.0.1:1/         | option '--slow': needs PIECESxGAP",
             "--slow 5x1s http://127.0.0.1:1/      | requestTimeout",
             "--close --pipeline 2 http://127.0.0.1:1/ | pipelining needs keep-alive connections",
-            "-H NoColon http://127.0.0.1:1/       | -H needs 'Name: value'",
+            "-H NoColon http://127.0.0.1:1/       | option '--header': needs 'Name: value'",
             "-H Connection:close http://127.0.0.1:1/ | set by the client",
+            "--close=yes http://127.0.0.1:1/      | '--close' should be specified without 'yes' parameter",
+            "--body @/nonexistent http://127.0.0.1:1/ | --body: cannot read /nonexistent",
     })
     void badArgumentsGiveOneLineAndTheUsageWithExitCode2(String args, String message) {
         int exit = command().run(args.trim().split("\\s+"));
@@ -57,7 +59,8 @@ class LoadCommandTest {
     @Test
     void helpPrintsTheUsage() {
         assertThat(command().run("--help")).isZero();
-        assertThat(out()).startsWith("Usage: concbench-load").contains("--json FILE");
+        assertThat(out()).startsWith("Usage: concbench-load [options] URL").contains("--json=FILE", "-c, --connections=N",
+                "(default 10)", "--timeout=T", "(default 2s)", "starved");
     }
 
     @Test

@@ -44,7 +44,7 @@ sealed interface Command {
             implements Command {
     }
 
-    /** {@code --help}. */
-    record Help() implements Command {
+    /** {@code --help}: the usage of the tool or of one verb. */
+    record Help(String usage) implements Command {
     }
 }

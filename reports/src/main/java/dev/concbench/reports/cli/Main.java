@@ -27,9 +27,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine.ParameterException;
 
 /**
- * {@code java -jar concbench-report.jar <verb> ...}: render, summary, compare, machines, promote, conclude.
+ * {@code java -jar concbench-report.jar <verb> ...}: render, summary, compare, verdict, machines, promote,
+ * conclude.
  * Exit status 0 when done, 1 for a regression under {@code --fail-on-regression}, 2 for bad
  * arguments or bad input (one line on stderr naming the file and the problem; nothing written).
  */
@@ -58,10 +60,10 @@ public final class Main {
     int run(List<String> args) {
         Command command;
         try {
-            command = CommandLine.parse(args);
-        } catch (UsageException wrong) {
+            command = Verbs.parse(args);
+        } catch (ParameterException wrong) {
             err.println(NAME + ": " + wrong.getMessage());
-            err.print(CommandLine.USAGE);
+            err.print(wrong.getCommandLine().getUsageMessage());
             return BAD_INPUT;
         }
         try {
@@ -78,7 +80,7 @@ public final class Main {
     private int execute(Command command) throws IOException {
         return switch (command) {
             case Command.Help help -> {
-                out.print(CommandLine.USAGE);
+                out.print(help.usage());
                 yield OK;
             }
             case Command.Render render -> {

@@ -66,6 +66,26 @@ class MainTest {
     }
 
     @Test
+    void aVerbsHelpShowsItsArgumentsAndDefaults() {
+        assertThat(run("compare", "--help")).isZero();
+        assertThat(out()).startsWith("usage: concbench-report compare")
+                .contains("--min-effect=PCT", "(default 5.0)", "--fail-on-regression", "RESULT.json");
+        out.reset();
+        assertThat(run("help", "conclude")).isZero();
+        assertThat(out()).startsWith("usage: concbench-report conclude (RESULT.json | --last-run FILE)");
+    }
+
+    @Test
+    void aBadValueIsOneLineNamingTheOptionThenTheVerbsUsage() {
+        assertThat(run("verdict", "x.json", "--min-effect=lots")).isEqualTo(2);
+        List<String> lines = err().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("concbench-report: Invalid value for option '--min-effect': "
+                + "must be a percentage between 0 and 1000, got \"lots\"");
+        assertThat(lines.get(1)).startsWith("usage: concbench-report verdict");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void missingFileIsOneLineNamingItWithExitTwo() {
         Path missing = dir.resolve("absent.json");
         assertThat(run("render", missing.toString(), "-o", dir.resolve("report").toString())).isEqualTo(2);

@@ -13,16 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class CommandLineTest {
+class LoadOptionsTest {
 
     @Test
     void theDefaultsAreWrksWithAWarmUp() throws Exception {
-        CommandLine commandLine = CommandLine.parse("http://127.0.0.1:9696/hello?x=1");
-        LoadSpec spec = commandLine.toSpec();
+        LoadOptions options = LoadOptions.parse("http://127.0.0.1:9696/hello?x=1");
+        LoadSpec spec = options.toSpec();
 
-        assertThat(commandLine.threads()).isEqualTo(1);
-        assertThat(commandLine.transport()).isEqualTo(Transport.EPOLL);
-        assertThat(commandLine.jsonFile()).isNull();
+        assertThat(options.threads()).isEqualTo(1);
+        assertThat(options.transport()).isEqualTo(Transport.EPOLL);
+        assertThat(options.jsonFile()).isNull();
         assertThat(spec.model()).isEqualTo(new LoadModel.ClosedLoop(10));
         assertThat(spec.length()).isEqualTo(RunLength.of(Duration.ofSeconds(10)));
         assertThat(spec.warmup()).isEqualTo(Duration.ofSeconds(2));
@@ -35,7 +35,7 @@ class CommandLineTest {
 
     @Test
     void everyOptionFormIsUnderstood() throws Exception {
-        LoadSpec spec = CommandLine.parse("-c64", "--duration=3s", "-R", "20000", "--close", "--slow", "5x20ms",
+        LoadSpec spec = LoadOptions.parse("-c64", "--duration=3s", "-R", "20000", "--close", "--slow", "5x20ms",
                 "--timeout", "3s", "--warmup=0", "-H", "X-A: 1", "--method", "post", "--body", "hi",
                 "--expect-status", "201", "--expect-length", "2", "-t", "2", "--nio", "http://127.0.0.1/").toSpec();
 
@@ -52,7 +52,7 @@ class CommandLineTest {
 
     @Test
     void aRequestCountReplacesTheDuration() throws Exception {
-        assertThat(CommandLine.parse("-n", "1_000", "http://127.0.0.1:1/").toSpec().length())
+        assertThat(LoadOptions.parse("-n", "1_000", "http://127.0.0.1:1/").toSpec().length())
                 .isEqualTo(RunLength.requests(1_000));
     }
 }

@@ -1,0 +1,234 @@
+package dev.concbench.client.cli;
+
+import dev.concbench.client.ConnectionMode;
+import dev.concbench.client.LoadModel;
+import dev.concbench.client.LoadSpec;
+import dev.concbench.client.Request;
+import dev.concbench.client.ResponseCheck;
+import dev.concbench.client.RunLength;
+import dev.concbench.client.SlowSend;
+import dev.concbench.client.Transport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The load command's arguments as picocli fills them, each value checked by its converter
+ * ({@link LoadValues}): what to run ({@link #toSpec}), with how many event-loop threads, on which
+ * transport, and where to write JSON. Read-only once parsed.
+ */
+@Command(name = "concbench-load", customSynopsis = "concbench-load [options] URL", sortOptions = false,
+        footer = {"Errors are counted by kind and never as requests; connections that get no response",
+                "during the measurement are reported as starved."})
+final class LoadOptions {
+
+    static final int DEFAULT_CONNECTIONS = 10;
+    static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
+    static final int DEFAULT_THREADS = 1;
+    /**
+     * A cold JVM is slow, and stalls now and then, while it compiles the hot path: not the
+     * server's doing. On a busy 2-core machine the client reached full speed only in its third
+     * second; a run that counted the first two would understate the server.
+     */
+    static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", converter = LoadValues.HttpUrl.class, description = "the target (http only)")
+    private URI url;
+
+    @Option(names = {"-c", "--connections"}, paramLabel = "N", converter = LoadValues.PositiveInt.class,
+            description = "connections to keep open (default ${DEFAULT-VALUE})")
+    private int connections = DEFAULT_CONNECTIONS;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "T", converter = LoadValues.PositiveDuration.class,
+            description = "how long to measure, e.g. 10s, 500ms, 2m (default 10s)")
+    private Duration duration;
+
+    @Option(names = {"-n", "--requests"}, paramLabel = "N", converter = LoadValues.PositiveLong.class,
+            description = "measure exactly N requests instead of a duration")
+    private Long requests;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", converter = LoadValues.PositiveInt.class,
+            description = "client event-loop threads (default ${DEFAULT-VALUE})")
+    private int threads = DEFAULT_THREADS;
+
+    @Option(names = {"-R", "--rate"}, paramLabel = "R", converter = LoadValues.PositiveRate.class,
+            description = {"open loop: R requests/s over all connections, latency from each",
+                    "request's intended send time (default: closed loop, as wrk)"})
+    private Double rate;
+
+    @Option(names = "--warmup", paramLabel = "T", converter = LoadValues.AnyDuration.class,
+            description = {"load before the measurement, excluded from it (default 2s:",
+                    "the client's JVM compiles its hot path meanwhile)"})
+    private Duration warmup = DEFAULT_WARMUP;
+
+    @Option(names = "--timeout", paramLabel = "T", converter = LoadValues.PositiveDuration.class,
+            description = "per-request timeout, also the connect timeout (default 2s)")
+    private Duration timeout = LoadSpec.DEFAULT_REQUEST_TIMEOUT;
+
+    @Option(names = "--close", description = "a new connection per request (Connection: close)")
+    private boolean close;
+
+    @Option(names = "--pipeline", paramLabel = "N", converter = LoadValues.PositiveInt.class,
+            description = "requests in flight per connection (default ${DEFAULT-VALUE})")
+    private int pipeline = 1;
+
+    @Option(names = "--slow", paramLabel = "KxT", converter = LoadValues.Slow.class,
+            description = "send each request in K pieces T apart, e.g. 5x20ms")
+    private SlowSend slow = SlowSend.NONE;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'N: v'", converter = LoadValues.Header.class,
+            description = "add a request header (repeatable)")
+    private List<Request.Header> headers = new ArrayList<>();
+
+    @Option(names = {"-m", "--method"}, paramLabel = "M", description = "request method (default ${DEFAULT-VALUE})")
+    private String method = "GET";
+
+    @Option(names = {"-b", "--body"}, paramLabel = "TEXT", description = "request body; @FILE reads it from a file")
+    private String body = "";
+
+    @Option(names = "--expect-status", paramLabel = "S", converter = LoadValues.PositiveInt.class,
+            description = "the status every response must have (default ${DEFAULT-VALUE})")
+    private int expectStatus = 200;
+
+    @Option(names = "--expect-length", paramLabel = "N", converter = LoadValues.NonNegativeLong.class,
+            description = "the body length every response must have")
+    private Long expectLength;
+
+    @Option(names = "--expect-body", paramLabel = "TEXT",
+            description = "the body every response must have (length and CRC32C); @FILE too")
+    private String expectBody;
+
+    @Option(names = "--nio", description = "use NIO even where native epoll is available")
+    private boolean nio;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON to FILE")
+    private Path jsonFile;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    private boolean help;
+
+    /**
+     * Parses the arguments.
+     *
+     * @throws ParameterException with a one-line message for anything wrong in them
+     */
+    static LoadOptions parse(String... args) {
+        LoadOptions options = new LoadOptions();
+        new CommandLine(options).parseArgs(args);
+        if (!options.help && options.requests != null && options.duration != null) {
+            throw new ParameterException(options.spec.commandLine(),
+                    "give a duration (-d) or a request count (-n), not both");
+        }
+        return options;
+    }
+
+    /** The usage text, for {@code --help} and after a mistake. */
+    static String usage() {
+        return new CommandLine(new LoadOptions()).getUsageMessage();
+    }
+
+    /** The target URL (http only). */
+    URI url() {
+        return url;
+    }
+
+    /** Event-loop threads. */
+    int threads() {
+        return threads;
+    }
+
+    /** The requested transport. */
+    Transport transport() {
+        return nio ? Transport.NIO : Transport.EPOLL;
+    }
+
+    /** Where to write the JSON result, or null. */
+    Path jsonFile() {
+        return jsonFile;
+    }
+
+    /** Whether only the usage was asked for. */
+    boolean help() {
+        return help;
+    }
+
+    /**
+     * The load spec for these arguments, with the URL's host resolved.
+     *
+     * @throws UnknownHostException if the host cannot be resolved
+     * @throws ParameterException   if the settings do not fit together or a file cannot be read
+     */
+    LoadSpec toSpec() throws UnknownHostException {
+        InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(url.getHost()), port(url));
+        byte[] requestBody = textOrFile("--body", body);
+        byte[] expectedBody = expectBody == null ? null : textOrFile("--expect-body", expectBody);
+        try {
+            Request request = new Request(method.toUpperCase(Locale.ROOT), requestTarget(url), headers, requestBody);
+            LoadModel model = rate == null
+                    ? new LoadModel.ClosedLoop(connections)
+                    : new LoadModel.OpenLoop(connections, rate);
+            RunLength length = requests == null
+                    ? RunLength.of(duration == null ? DEFAULT_DURATION : duration)
+                    : RunLength.requests(requests);
+            ResponseCheck check = ResponseCheck.status(expectStatus);
+            if (expectedBody != null) {
+                check = check.withBody(expectedBody);
+            } else if (expectLength != null) {
+                check = check.withBodyLength(expectLength);
+            }
+            return LoadSpec.closedLoop(target, connections, DEFAULT_DURATION)
+                    .withRequest(request)
+                    .withModel(model)
+                    .withLength(length)
+                    .withWarmup(warmup)
+                    .withRequestTimeout(timeout)
+                    .withConnectionMode(close ? ConnectionMode.CLOSE : ConnectionMode.KEEP_ALIVE)
+                    .withPipelineDepth(pipeline)
+                    .withSlowSend(slow)
+                    .withCheck(check);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private static int port(URI url) {
+        return url.getPort() == -1 ? 80 : url.getPort();
+    }
+
+    private static String requestTarget(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    }
+
+    /** The text itself, or with {@code @FILE} the file's bytes. */
+    private byte[] textOrFile(String option, String text) {
+        if (!text.startsWith("@")) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        Path file = Path.of(text.substring(1));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), option + ": cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}
