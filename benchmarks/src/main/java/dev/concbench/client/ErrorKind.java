@@ -33,4 +33,10 @@ public enum ErrorKind {
     public String label() {
         return label;
     }
+
+    /** What a failure says of itself, for the first message of its kind: its message, else its type. */
+    static String messageOf(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
 }
