@@ -23,17 +23,20 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The load command's arguments as picocli fills them, each value checked by its converter
  * ({@link LoadValues}): what to run ({@link #toSpec}), with how many event-loop threads, on which
- * transport, and where to write JSON. Read-only once parsed.
+ * transport, and where to write JSON. Flags take no value ({@code --close=yes} is refused, as
+ * before picocli). Read-only once parsed.
  */
-@Command(name = "concbench-load", customSynopsis = "concbench-load [options] URL", sortOptions = false,
+@Command(name = "concbench-load", customSynopsis = "concbench-load [options] URL", sortOptions = false, usageHelpWidth = 100,
         footer = {"Errors are counted by kind and never as requests; connections that get no response",
                 "during the measurement are reported as starved."})
 final class LoadOptions {
@@ -84,7 +87,7 @@ final class LoadOptions {
             description = "per-request timeout, also the connect timeout (default 2s)")
     private Duration timeout = LoadSpec.DEFAULT_REQUEST_TIMEOUT;
 
-    @Option(names = "--close", description = "a new connection per request (Connection: close)")
+    @Option(names = "--close", arity = "0", description = "a new connection per request (Connection: close)")
     private boolean close;
 
     @Option(names = "--pipeline", paramLabel = "N", converter = LoadValues.PositiveInt.class,
@@ -117,7 +120,7 @@ final class LoadOptions {
             description = "the body every response must have (length and CRC32C); @FILE too")
     private String expectBody;
 
-    @Option(names = "--nio", description = "use NIO even where native epoll is available")
+    @Option(names = "--nio", arity = "0", description = "use NIO even where native epoll is available")
     private boolean nio;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON to FILE")
@@ -133,12 +136,29 @@ final class LoadOptions {
      */
     static LoadOptions parse(String... args) {
         LoadOptions options = new LoadOptions();
-        new CommandLine(options).parseArgs(args);
+        CommandLine commandLine = new CommandLine(options);
+        try {
+            commandLine.parseArgs(args);
+        } catch (ParameterException e) {
+            throw refusedValue(commandLine, e);
+        }
         if (!options.help && options.requests != null && options.duration != null) {
             throw new ParameterException(options.spec.commandLine(),
                     "give a duration (-d) or a request count (-n), not both");
         }
         return options;
+    }
+
+    /**
+     * A value a converter refused, named by its option alone: picocli adds the parameter label for a
+     * repeatable option ({@code option '--header' ('N: v')}), which reads as part of the reason.
+     */
+    private static ParameterException refusedValue(CommandLine commandLine, ParameterException e) {
+        if (e.getCause() instanceof TypeConversionException reason && e.getArgSpec() instanceof OptionSpec option) {
+            return new ParameterException(commandLine, "Invalid value for option '" + option.longestName() + "': "
+                    + reason.getMessage(), reason, option, e.getValue());
+        }
+        return e;
     }
 
     /** The usage text, for {@code --help} and after a mistake. */
