@@ -145,7 +145,7 @@ public final class Main {
     }
 
     /** The command line as picocli fills it; {@link #model()} and {@link #config()} check what it cannot. */
-    @Command(name = "concbench-servers", synopsisHeading = "usage: ", sortOptions = false,
+    @Command(name = "concbench-servers", synopsisHeading = "usage: ", sortOptions = false, usageHelpWidth = 100,
             customSynopsis = {"java -jar concbench-servers.jar --model NAME [options]",
                     "       java -jar concbench-servers.jar --list | --help"},
             description = "%nRuns one server model on the shared application until SIGINT or SIGTERM.%n",

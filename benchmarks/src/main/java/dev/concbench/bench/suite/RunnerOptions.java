@@ -70,7 +70,7 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
     }
 
     /** The command line as picocli fills it: every value a word, blank for its default. */
-    @Command(name = "SuiteRunner", synopsisHeading = "usage: ", sortOptions = false,
+    @Command(name = "SuiteRunner", synopsisHeading = "usage: ", sortOptions = false, usageHelpWidth = 100,
             customSynopsis = {"java -cp benchmarks.jar dev.concbench.bench.suite.SuiteRunner [options]",
                     "       (or: mvn verify -Pbench -Dbench.suite=... -Dbench.models=... ...)"},
             description = {"",
@@ -124,7 +124,7 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
         private boolean mavenOffline;
 
         @Option(names = "--build-cache", paramLabel = "DIR",
-                description = "where baseline builds are kept by commit (default ~/.cache/concbench/builds)")
+                description = {"where baseline builds are kept by commit", "(default ~/.cache/concbench/builds)"})
         private String buildCache = "";
 
         @Option(names = "--in-process", arity = "0..1", paramLabel = "BOOL", converter = Flag.class,

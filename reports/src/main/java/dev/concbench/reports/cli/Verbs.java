@@ -43,7 +43,7 @@ final class Verbs {
      *                            line is the verb's, whose usage explains it
      */
     static Command parse(List<String> args) {
-        CommandLine commandLine = new CommandLine(new Verbs());
+        CommandLine commandLine = new CommandLine(new Verbs()).setUsageHelpWidth(100);
         commandLine.getSubcommands().values().forEach(verb -> verb.getCommandSpec().usageMessage().synopsisHeading("usage: "));
         commandLine.getCommandSpec().usageMessage().synopsisHeading("usage: ");
         ParseResult parsed = commandLine.parseArgs(args.toArray(String[]::new));
@@ -90,7 +90,7 @@ final class Verbs {
         @Option(names = "--baseline", paramLabel = "B.json", description = "a run to compare with (repeatable)")
         private List<Path> baselines = new ArrayList<>();
 
-        @Option(names = "--across-machines", arity = "0..1", description = "compare runs of different machines")
+        @Option(names = "--across-machines", arity = "0..1", paramLabel = "BOOL", description = "compare runs of different machines")
         private boolean acrossMachines;
 
         @Option(names = "-o", paramLabel = "FILE", description = "write to FILE instead of standard output")
@@ -102,19 +102,20 @@ final class Verbs {
         }
     }
 
-    @CommandLine.Command(name = "compare", description = {
-            "per-benchmark change and verdict; several baselines are pooled.",
-            "Runs taken at different times carry the machine's drift: indicative only;",
-            "the verdict to trust is an A/B run's (mvn verify -Pbench -Dbench.against=REF)"})
+    @CommandLine.Command(name = "compare", customSynopsis = "concbench-report compare [options] BASELINE.json... CANDIDATE.json",
+            description = {
+                    "per-benchmark change and verdict; several baselines are pooled.",
+                    "Runs taken at different times carry the machine's drift: indicative only;",
+                    "the verdict to trust is an A/B run's (mvn verify -Pbench -Dbench.against=REF)"})
     static final class Compare implements Verb {
         @Parameters(paramLabel = "RESULT.json", arity = "1..*",
                 description = "the baselines, then the candidate: BASELINE.json [BASELINE2.json ...] CANDIDATE.json")
         private List<Path> files = new ArrayList<>();
 
-        @Option(names = "--fail-on-regression", arity = "0..1", description = "exit 1 when a benchmark regressed")
+        @Option(names = "--fail-on-regression", arity = "0..1", paramLabel = "BOOL", description = "exit 1 when a benchmark regressed")
         private boolean failOnRegression;
 
-        @Option(names = "--across-machines", arity = "0..1", description = "compare runs of different machines")
+        @Option(names = "--across-machines", arity = "0..1", paramLabel = "BOOL", description = "compare runs of different machines")
         private boolean acrossMachines;
 
         @Option(names = "--min-effect", paramLabel = "PCT", converter = Percent.class,
@@ -141,8 +142,8 @@ final class Verbs {
     }
 
     @CommandLine.Command(name = "verdict", description = {
-            "the verdict of an A/B run (both builds side by side in one run) from its",
-            "paired windows: per case the ratio B/A with its interval"})
+            "the verdict of an A/B run: per case the ratio B/A with its interval",
+            "from the paired windows (an A/B run has both builds side by side in one run)"})
     static final class Verdict implements Verb {
         @Parameters(paramLabel = "AB-RESULT.json")
         private Path result;
@@ -152,7 +153,7 @@ final class Verbs {
                 description = "the smallest change judged (default ${DEFAULT-VALUE})")
         private double minEffectPercent;
 
-        @Option(names = "--fail-on-regression", arity = "0..1", description = "exit 1 when a case regressed")
+        @Option(names = "--fail-on-regression", arity = "0..1", paramLabel = "BOOL", description = "exit 1 when a case regressed")
         private boolean failOnRegression;
 
         @Option(names = "-o", paramLabel = "FILE", description = "write to FILE instead of standard output")
@@ -165,13 +166,13 @@ final class Verbs {
     }
 
     @CommandLine.Command(name = "machines", description = {
-            "the same benchmarks on several machines side by side (Markdown to stdout;",
-            "with -o also DIR/machines.html with a chart)"})
+            "the same benchmarks on several machines side by side, as Markdown to stdout",
+            "(with -o also DIR/machines.html with a chart)"})
     static final class Machines implements Verb {
         @Parameters(paramLabel = "RESULT.json", arity = "1..*")
         private List<Path> results = new ArrayList<>();
 
-        @Option(names = {"--normalise", "--normalize"}, arity = "0..1",
+        @Option(names = {"--normalise", "--normalize"}, arity = "0..1", paramLabel = "BOOL",
                 description = "divide by each run's client ceiling")
         private boolean normalise;
 
@@ -202,10 +203,10 @@ final class Verbs {
 
     @CommandLine.Command(name = "conclude", customSynopsis = "concbench-report conclude (RESULT.json | --last-run FILE) [options]",
             description = {
-                    "what `mvn verify -Pbench` does at its end: DIR/index.html and DIR/summary.md,",
-                    "then the verdict: an A/B run's own, from its pairs; otherwise against the",
-                    "machine's baseline, <results-dir>/baseline/<machine>.json, when there is one",
-                    "(indicative). A regression only warns unless --fail-on-regression."})
+                    "what `mvn verify -Pbench` does at its end: the report, the summary, then the verdict.",
+                    "It writes DIR/index.html and DIR/summary.md; the verdict is an A/B run's own, from its",
+                    "pairs; otherwise against the machine's baseline, <results-dir>/baseline/<machine>.json,",
+                    "when there is one (indicative). A regression only warns unless --fail-on-regression."})
     static final class Conclude implements Verb {
         @Parameters(paramLabel = "RESULT.json", arity = "0..1")
         private Path result;
@@ -221,7 +222,7 @@ final class Verbs {
                 description = "(default ${DEFAULT-VALUE})")
         private Path outputDirectory;
 
-        @Option(names = "--fail-on-regression", arity = "0..1", description = "exit 1 on a regression")
+        @Option(names = "--fail-on-regression", arity = "0..1", paramLabel = "BOOL", description = "exit 1 on a regression")
         private boolean failOnRegression;
 
         @Option(names = "--min-effect", paramLabel = "PCT", converter = Percent.class,
