@@ -33,7 +33,7 @@ public final class BlockingConnection {
     private static final int READ_BUFFER_BYTES = 16 * 1024;
     private static final int WRITE_BUFFER_BYTES = 16 * 1024;
 
-    private final Transport transport;
+    private final ConnectionStreams streams;
     private final HttpHandler handler;
     private final RequestParser parser;
     private final int maxRequests;
@@ -42,8 +42,8 @@ public final class BlockingConnection {
     private final byte[] writeArray = new byte[WRITE_BUFFER_BYTES];
     private final ByteBuffer writeBuffer = ByteBuffer.wrap(writeArray);
 
-    private BlockingConnection(Transport transport, HttpHandler handler, HttpLimits limits, int maxRequests) {
-        this.transport = transport;
+    private BlockingConnection(ConnectionStreams streams, HttpHandler handler, HttpLimits limits, int maxRequests) {
+        this.streams = streams;
         this.handler = handler;
         this.parser = new RequestParser(limits);
         this.maxRequests = maxRequests;
@@ -69,16 +69,16 @@ public final class BlockingConnection {
             }
             return;
         }
-        serve(Transport.of(socket), handler, limits, maxRequests);
+        serve(ConnectionStreams.of(socket), handler, limits, maxRequests);
     }
 
     /**
-     * Serves {@code transport}, whose read timeout is already set, as {@link #serve(Socket,
+     * Serves {@code streams}, whose read timeout is already set, as {@link #serve(Socket,
      * HttpHandler, HttpLimits, Duration, int)} serves a socket, then closes it. Never throws.
      */
-    public static void serve(Transport transport, HttpHandler handler, HttpLimits limits, int maxRequests) {
-        try (transport) {
-            new BlockingConnection(transport, handler, limits, maxRequests).run();
+    public static void serve(ConnectionStreams streams, HttpHandler handler, HttpLimits limits, int maxRequests) {
+        try (streams) {
+            new BlockingConnection(streams, handler, limits, maxRequests).run();
         } catch (IOException peerGoneOrTimedOut) {
             // the peer went away, reset the connection or stayed silent: nothing to answer
         } catch (RuntimeException bug) {
@@ -87,8 +87,8 @@ public final class BlockingConnection {
     }
 
     private void run() throws IOException {
-        InputStream in = transport.in();
-        OutputStream out = transport.out();
+        InputStream in = streams.in();
+        OutputStream out = streams.out();
         for (int served = 0; served < maxRequests; served++) {
             HttpRequest request;
             try {
@@ -167,13 +167,13 @@ public final class BlockingConnection {
     /**
      * Half-closes and reads what the client still sends, for at most {@link ConnectionPolicy#LINGER}, so that
      * closing with unread bytes does not reset the connection before the client read the response.
-     * Skipped after a good response where the transport allows it and nothing is left unread.
+     * Skipped after a good response where the streams allow it and nothing is left unread.
      */
     private void lingeringClose(InputStream in, boolean rejected) throws IOException {
-        if (!rejected && transport.closesWithoutDrainWhenRead() && !readBuffer.hasRemaining() && in.available() == 0) {
+        if (!rejected && streams.closesWithoutDrainWhenRead() && !readBuffer.hasRemaining() && in.available() == 0) {
             return;
         }
-        transport.shutdownOutput(ConnectionPolicy.LINGER);
+        streams.shutdownOutput(ConnectionPolicy.LINGER);
         long deadline = System.nanoTime() + ConnectionPolicy.LINGER.toNanos();
         int drained = 0;
         try {

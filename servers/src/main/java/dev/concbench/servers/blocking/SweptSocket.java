@@ -19,7 +19,7 @@ import java.time.Duration;
  * once {@link #shutdownOutput half-closed}); the blocked read then fails and the connection ends
  * without an answer, as on {@code SO_TIMEOUT}.
  */
-final class SweptSocket implements Transport {
+final class SweptSocket implements ConnectionStreams {
 
     private final Socket socket;
     private final InputStream in;

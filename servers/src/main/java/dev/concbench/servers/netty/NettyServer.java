@@ -53,7 +53,7 @@ public final class NettyServer extends OneShotServer {
     private final boolean ioUring;
     private final HttpHandler application = new Application();
 
-    private Transport transport;
+    private NettyTransport transport;
     private EventLoops loops;
     private Channel listener;
 
@@ -84,18 +84,18 @@ public final class NettyServer extends OneShotServer {
 
     /** Why Netty's io_uring transport cannot run here (kernel, seccomp or native library), in one line. */
     public static Optional<String> ioUringUnavailableReason() {
-        return Transport.ioUringUnavailableReason();
+        return NettyTransport.ioUringUnavailableReason();
     }
 
     @Override
     protected InetSocketAddress open() throws IOException {
         if (ioUring) {
-            Optional<String> unavailable = Transport.ioUringUnavailableReason();
+            Optional<String> unavailable = NettyTransport.ioUringUnavailableReason();
             if (unavailable.isPresent()) {
                 throw new IOException(unavailable.get());
             }
         }
-        transport = ioUring ? Transport.IO_URING : Transport.best();
+        transport = ioUring ? NettyTransport.IO_URING : NettyTransport.best();
         loops = new EventLoops(eventLoops, ServerThreads.platform(model, "loop"), transport.ioHandlerFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
@@ -129,7 +129,7 @@ public final class NettyServer extends OneShotServer {
         if (loops == null) {
             return;
         }
-        if (transport == Transport.IO_URING && listener != null) {
+        if (transport == NettyTransport.IO_URING && listener != null) {
             // closed first, and awaited (unless a handler keeps the loop busy): io_uring closes
             // through the ring, and a loop shut down with the listener's close still pending
             // leaves its descriptor open

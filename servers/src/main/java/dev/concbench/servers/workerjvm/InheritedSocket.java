@@ -1,6 +1,6 @@
 package dev.concbench.servers.workerjvm;
 
-import dev.concbench.servers.blocking.Transport;
+import dev.concbench.servers.blocking.ConnectionStreams;
 import dev.concbench.servers.posix.ConnectedSocket;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -20,9 +20,9 @@ import java.time.Duration;
  * {@link System#inheritedChannel()} would set up the NIO socket machinery (a selector provider
  * looked up on the class path, the channel classes): a fifth of a worker's life. The half-close
  * binds a native call, tens of milliseconds in a young JVM; it is only needed when the client may
- * still be sending (see {@link Transport#closesWithoutDrainWhenRead()}).
+ * still be sending (see {@link ConnectionStreams#closesWithoutDrainWhenRead()}).
  */
-final class InheritedSocket implements Transport {
+final class InheritedSocket implements ConnectionStreams {
 
     private static final int STANDARD_INPUT = 0;
 

@@ -17,7 +17,7 @@ import java.time.Duration;
  * {@link java.net.SocketTimeoutException} for a socket): either way the connection ends without
  * an answer.
  */
-public interface Transport extends Closeable {
+public interface ConnectionStreams extends Closeable {
 
     InputStream in() throws IOException;
 
@@ -40,8 +40,8 @@ public interface Transport extends Closeable {
     }
 
     /** A connected socket whose read timeout and {@code TCP_NODELAY} the caller has set. */
-    static Transport of(Socket socket) {
-        return new Transport() {
+    static ConnectionStreams of(Socket socket) {
+        return new ConnectionStreams() {
             @Override
             public InputStream in() throws IOException {
                 return socket.getInputStream();

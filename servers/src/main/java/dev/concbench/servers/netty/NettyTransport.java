@@ -16,7 +16,7 @@ import java.util.Optional;
  * Netty's I/O transport: for {@code netty}, native epoll where it loads (Linux), Java NIO
  * otherwise; for {@code netty-iouring}, io_uring or nothing.
  */
-enum Transport {
+enum NettyTransport {
     EPOLL("epoll"),
     NIO("nio"),
     IO_URING("io_uring");
@@ -38,12 +38,12 @@ enum Transport {
 
     private final String label;
 
-    Transport(String label) {
+    NettyTransport(String label) {
         this.label = label;
     }
 
     /** Epoll when its native library loads, NIO otherwise. */
-    static Transport best() {
+    static NettyTransport best() {
         return Epoll.isAvailable() ? EPOLL : NIO;
     }
 
