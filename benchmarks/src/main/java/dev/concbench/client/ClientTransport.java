@@ -1,7 +1,7 @@
 package dev.concbench.client;
 
 /** The Netty transport a {@link LoadClient} drives its connections with. */
-public enum Transport {
+public enum ClientTransport {
     /** Linux native epoll, through Netty's JNI transport. */
     EPOLL("epoll"),
     /** Java NIO selectors, available everywhere. */
@@ -9,7 +9,7 @@ public enum Transport {
 
     private final String label;
 
-    Transport(String label) {
+    ClientTransport(String label) {
         this.label = label;
     }
 

@@ -50,20 +50,20 @@ public final class LoadClient implements AutoCloseable {
     private final List<EventExecutor> loops;
     private final long[] loopThreadIds;
     private final List<Thread> loopThreads;
-    private final Transport transport;
+    private final ClientTransport transport;
     private final String fallbackReason;
     private final ChannelFactory<? extends Channel> channelFactory;
     private final Set<Channel> openChannels = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean closed;
 
-    private LoadClient(int eventLoops, Transport requested) {
+    private LoadClient(int eventLoops, ClientTransport requested) {
         if (eventLoops < 1) {
             throw new IllegalArgumentException("eventLoops must be at least 1, was " + eventLoops);
         }
-        boolean epoll = requested == Transport.EPOLL && Epoll.isAvailable();
-        this.transport = epoll ? Transport.EPOLL : Transport.NIO;
-        this.fallbackReason = requested == Transport.EPOLL && !epoll
+        boolean epoll = requested == ClientTransport.EPOLL && Epoll.isAvailable();
+        this.transport = epoll ? ClientTransport.EPOLL : ClientTransport.NIO;
+        this.fallbackReason = requested == ClientTransport.EPOLL && !epoll
                 ? String.valueOf(Epoll.unavailabilityCause()) : null;
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.channelFactory = epoll ? EpollSocketChannel::new : NioSocketChannel::new;
@@ -91,19 +91,19 @@ public final class LoadClient implements AutoCloseable {
 
     /** A client with this many event-loop threads on native epoll, or on NIO where epoll does not load. */
     public static LoadClient create(int eventLoops) {
-        return new LoadClient(eventLoops, Transport.EPOLL);
+        return new LoadClient(eventLoops, ClientTransport.EPOLL);
     }
 
     /**
-     * A client with this many event-loop threads on the requested transport; {@link Transport#EPOLL}
+     * A client with this many event-loop threads on the requested transport; {@link ClientTransport#EPOLL}
      * falls back to NIO where it does not load (see {@link #epollUnavailableReason()}).
      */
-    public static LoadClient create(int eventLoops, Transport requested) {
+    public static LoadClient create(int eventLoops, ClientTransport requested) {
         return new LoadClient(eventLoops, requested);
     }
 
     /** The transport in use. */
-    public Transport transport() {
+    public ClientTransport transport() {
         return transport;
     }
 

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public record LoadResult(
         LoadSpec spec,
-        Transport transport,
+        ClientTransport transport,
         int eventLoops,
         long requests,
         ErrorCounts errors,

@@ -19,8 +19,8 @@ class ClosedLoopTest {
     private static final byte[] HELLO = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
 
     @ParameterizedTest
-    @EnumSource(Transport.class)
-    void aCountedRunCountsExactlyTheResponsesTheServerSent(Transport transport) throws Exception {
+    @EnumSource(ClientTransport.class)
+    void aCountedRunCountsExactlyTheResponsesTheServerSent(ClientTransport transport) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(ScriptedServer.keepAlive("Hello, World!"));
              LoadClient client = LoadClient.create(2, transport)) {
             LoadSpec spec = LoadSpec.closedLoop(server.address(), 8, Duration.ofSeconds(1))
@@ -30,7 +30,7 @@ class ClosedLoopTest {
 
             LoadResult result = client.run(spec);
 
-            assertThat(client.transport()).isIn(transport, Transport.NIO);
+            assertThat(client.transport()).isIn(transport, ClientTransport.NIO);
             assertThat(result.transport()).isEqualTo(client.transport());
             assertThat(result.errors().total()).isZero();
             assertThat(result.requests()).isEqualTo(3_000).isEqualTo(server.responsesWritten());

@@ -1,5 +1,6 @@
 package dev.concbench.client.cli;
 
+import dev.concbench.client.ClientTransport;
 import dev.concbench.client.ConnectionMode;
 import dev.concbench.client.LoadModel;
 import dev.concbench.client.LoadSpec;
@@ -7,7 +8,6 @@ import dev.concbench.client.Request;
 import dev.concbench.client.ResponseCheck;
 import dev.concbench.client.RunLength;
 import dev.concbench.client.SlowSend;
-import dev.concbench.client.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -177,8 +177,8 @@ final class LoadOptions {
     }
 
     /** The requested transport. */
-    Transport transport() {
-        return nio ? Transport.NIO : Transport.EPOLL;
+    ClientTransport transport() {
+        return nio ? ClientTransport.NIO : ClientTransport.EPOLL;
     }
 
     /** Where to write the JSON result, or null. */

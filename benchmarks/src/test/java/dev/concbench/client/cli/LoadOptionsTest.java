@@ -2,13 +2,13 @@ package dev.concbench.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concbench.client.ClientTransport;
 import dev.concbench.client.ConnectionMode;
 import dev.concbench.client.LoadModel;
 import dev.concbench.client.LoadSpec;
 import dev.concbench.client.ResponseCheck;
 import dev.concbench.client.RunLength;
 import dev.concbench.client.SlowSend;
-import dev.concbench.client.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class LoadOptionsTest {
         LoadSpec spec = options.toSpec();
 
         assertThat(options.threads()).isEqualTo(1);
-        assertThat(options.transport()).isEqualTo(Transport.EPOLL);
+        assertThat(options.transport()).isEqualTo(ClientTransport.EPOLL);
         assertThat(options.jsonFile()).isNull();
         assertThat(spec.model()).isEqualTo(new LoadModel.ClosedLoop(10));
         assertThat(spec.length()).isEqualTo(RunLength.of(Duration.ofSeconds(10)));

@@ -3,6 +3,7 @@ package dev.concbench.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concbench.client.ClientCpu;
+import dev.concbench.client.ClientTransport;
 import dev.concbench.client.ErrorCounts;
 import dev.concbench.client.ErrorKind;
 import dev.concbench.client.Fairness;
@@ -11,7 +12,6 @@ import dev.concbench.client.LoadModel;
 import dev.concbench.client.LoadResult;
 import dev.concbench.client.LoadSpec;
 import dev.concbench.client.Request;
-import dev.concbench.client.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -60,7 +60,7 @@ class TextReportTest {
                 Map.of(ErrorKind.READ, "Connection reset by peer", ErrorKind.TIMEOUT, "no response within 2000 ms"));
         Fairness fairness = new Fairness(64, 0, 0, 2_600, Duration.ofSeconds(10), 60, 0);
         ClientCpu cpu = new ClientCpu(Duration.ofMillis(9_700), Duration.ofMillis(10_100), 1, Duration.ofSeconds(10));
-        return new LoadResult(spec, Transport.EPOLL, 1, 10_001, errors, 60, 1_310_000, Duration.ofSeconds(10),
+        return new LoadResult(spec, ClientTransport.EPOLL, 1, 10_001, errors, 60, 1_310_000, Duration.ofSeconds(10),
                 new Latency(latency), new Latency(latency), fairness, cpu);
     }
 
@@ -82,7 +82,7 @@ class TextReportTest {
         }
         Fairness fairness = Fairness.of(responses, 300_000_000L, 0);
         ClientCpu cpu = new ClientCpu(Duration.ofMillis(400), Duration.ofMillis(900), 1, Duration.ofSeconds(5));
-        return new LoadResult(spec, Transport.NIO, 1, 7_500, ErrorCounts.none(), 0, 975_000, Duration.ofSeconds(5),
+        return new LoadResult(spec, ClientTransport.NIO, 1, 7_500, ErrorCounts.none(), 0, 975_000, Duration.ofSeconds(5),
                 new Latency(corrected), new Latency(uncorrected), fairness, cpu);
     }
 
