@@ -19,8 +19,8 @@ import picocli.CommandLine.ParameterException;
  * <p>Once bound it prints one line, {@code concbench: model NAME listening on http://HOST:PORT ...},
  * which a parent process may wait for; when it stops it prints
  * {@code concbench: model NAME stopped ...} with the model's final {@link Server#report()}. Both
- * end with the report's facts as {@code key=value} words, a value in double quotes when it holds
- * a space.
+ * end with the report's figures as {@code name=value} words ({@link ServerReport#words()}), which
+ * {@link ServerReport#parseWords(String)} reads back.
  * With {@code --exit-on-stdin-eof} it also stops when its standard input reaches end of file, so a
  * parent that starts it with a pipe (a benchmark) leaves no server behind even when it is killed.
  */
@@ -79,7 +79,7 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             server.close();
-            out.println(reportLine(model, "stopped", server));
+            out.println(withReport("concbench: model " + model.name() + " stopped", server));
             out.flush();
             stopped.countDown();
         }, "concbench-shutdown");
@@ -96,8 +96,7 @@ public final class Main {
                 line.append(" (").append(model.workersMeaning()).append(": ")
                         .append(config.workersOr(model.defaultWorkers())).append(')');
             }
-            server.report().forEach((key, value) -> line.append(' ').append(fact(key, value)));
-            out.println(line);
+            out.println(withReport(line, server));
             out.flush();
             stopped.await();
             return 0;
@@ -112,19 +111,10 @@ public final class Main {
         }
     }
 
-    private static String reportLine(ServerModel model, String event, Server server) {
-        StringBuilder line = new StringBuilder("concbench: model ").append(model.name()).append(' ').append(event);
-        server.report().forEach((key, value) -> line.append(' ').append(fact(key, value)));
-        return line.toString();
-    }
-
-    /** {@code key=value}, the value in double quotes when it holds a space or a quote. */
-    private static String fact(String key, Object value) {
-        String text = String.valueOf(value);
-        if (text.isEmpty() || text.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"')) {
-            text = '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-        }
-        return key + "=" + text;
+    /** The line, then the server's report as words, if it has any figures. */
+    private static String withReport(CharSequence line, Server server) {
+        String words = server.report().words();
+        return words.isEmpty() ? line.toString() : line + " " + words;
     }
 
     /**

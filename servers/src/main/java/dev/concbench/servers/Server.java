@@ -2,7 +2,6 @@ package dev.concbench.servers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.Map;
 
 /**
  * A running HTTP/1.1 server of one concurrency model, serving the shared application through
@@ -51,12 +50,12 @@ public interface Server extends AutoCloseable {
     InetSocketAddress address();
 
     /**
-     * Facts the model reports about itself at run time, for the command line and result files:
-     * e.g. the I/O transport chosen, or how many child processes were spawned. Keys are short
-     * lower-camel names; values are strings or numbers. Empty by default.
+     * The figures the model reports about itself at run time, for the command line and result
+     * files: e.g. the I/O transport chosen, or how many child processes were spawned.
+     * {@link ServerReport#NONE} by default.
      */
-    default Map<String, Object> report() {
-        return Map.of();
+    default ServerReport report() {
+        return ServerReport.NONE;
     }
 
     /** Stops the server and releases everything it made; see the class documentation. */

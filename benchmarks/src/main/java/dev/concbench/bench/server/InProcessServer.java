@@ -6,11 +6,9 @@ import dev.concbench.servers.ServerModel;
 import dev.concbench.servers.ServerModels;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A server model running inside the benchmark's own JVM, for profiling both sides together
@@ -29,12 +27,8 @@ public final class InProcessServer implements RunningServer {
         this.model = model;
         this.server = server;
         this.address = address;
-        TreeMap<String, String> info = new TreeMap<>(facts(server));
-        if (model.workersMeaning() != null) {
-            info.put("workersMeaning", model.workersMeaning());
-            info.put("workers", Integer.toString(model.defaultWorkers()));
-        }
-        this.startInfo = Collections.unmodifiableSortedMap(info);
+        this.startInfo = ServerLines.info(server.report(), model.workersMeaning(),
+                model.workersMeaning() == null ? null : model.defaultWorkers());
     }
 
     /**
@@ -77,12 +71,6 @@ public final class InProcessServer implements RunningServer {
     @Override
     public void close() {
         server.close();
-        stopInfo = Collections.unmodifiableSortedMap(facts(server));
-    }
-
-    private static SortedMap<String, String> facts(Server server) {
-        TreeMap<String, String> facts = new TreeMap<>();
-        server.report().forEach((key, value) -> facts.put(key, String.valueOf(value)));
-        return facts;
+        stopInfo = ServerLines.facts(server.report());
     }
 }

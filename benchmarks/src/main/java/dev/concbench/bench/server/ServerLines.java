@@ -1,8 +1,8 @@
 package dev.concbench.bench.server;
 
+import dev.concbench.servers.ServerReport;
 import java.net.InetSocketAddress;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,27 +12,42 @@ import java.util.regex.Pattern;
 /**
  * The two lines {@code concbench-servers} prints for a parent process:
  * <pre>
- * concbench: model pool listening on http://127.0.0.1:40123 (threads: 4) transport=nio
- * concbench: model pool stopped spawned=0
+ * concbench: model pool listening on http://127.0.0.1:40123 (threads: 4) workers=4
+ * concbench: model process stopped maxChildren=64 childrenSpawned=12 ...
  * </pre>
- * The part in parentheses becomes {@code workers=4} and {@code workersMeaning=threads}; every
- * {@code key=value} word becomes an entry, a value in double quotes may hold spaces.
+ * After the address, the part in parentheses names the model's worker count; the words after it
+ * are the server's {@link ServerReport}, read by {@link ServerReport#parseWords(String)}.
  */
 final class ServerLines {
 
     private static final Pattern LISTENING = Pattern.compile(
             "concbench: model (\\S+) listening on http://(\\[[^\\]]+\\]|[^:\\s]+):(\\d+)(?: \\(([^:)]+): (\\d+)\\))?(.*)");
     private static final Pattern STOPPED = Pattern.compile("concbench: model (\\S+) stopped(.*)");
-    /** {@code key=value} or {@code key="a value, \" and \\ escaped"}. */
-    private static final Pattern FACT = Pattern.compile("([^\\s=]+)=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S*))");
 
     private ServerLines() {
     }
 
-    /** The listening line's content. */
-    record Listening(String model, InetSocketAddress address, SortedMap<String, String> info) {
+    /**
+     * The listening line's content.
+     *
+     * @param workersMeaning what the model's worker count counts (e.g. {@code threads}), or null
+     *                       when it has none
+     * @param workers        the worker count, or null
+     */
+    record Listening(String model, InetSocketAddress address, String workersMeaning, Integer workers,
+                     ServerReport report) {
+
+        /** The server's facts by name, as {@link ServerLines#info} gives them. */
+        SortedMap<String, String> info() {
+            return ServerLines.info(report, workersMeaning, workers);
+        }
     }
 
+    /**
+     * The listening line's content, when the line is one.
+     *
+     * @throws IllegalArgumentException when a figure of its report is malformed
+     */
     static Optional<Listening> listening(String line) {
         Matcher m = LISTENING.matcher(line.strip());
         if (!m.matches()) {
@@ -42,32 +57,36 @@ final class ServerLines {
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);
         }
-        TreeMap<String, String> info = new TreeMap<>(keyValues(m.group(6)));
-        if (m.group(4) != null) {
-            info.put("workersMeaning", m.group(4));
-            info.put("workers", m.group(5));
-        }
         InetSocketAddress address = new InetSocketAddress(host, Integer.parseInt(m.group(3)));
-        return Optional.of(new Listening(m.group(1), address, Collections.unmodifiableSortedMap(info)));
+        Integer workers = m.group(5) == null ? null : Integer.valueOf(m.group(5));
+        return Optional.of(new Listening(m.group(1), address, m.group(4), workers, ServerReport.parseWords(m.group(6))));
     }
 
-    /** The stopped line's facts, when the line is one. */
-    static Optional<SortedMap<String, String>> stopped(String line) {
+    /**
+     * The stopped line's report, when the line is one.
+     *
+     * @throws IllegalArgumentException when one of its figures is malformed
+     */
+    static Optional<ServerReport> stopped(String line) {
         Matcher m = STOPPED.matcher(line.strip());
-        return m.matches() ? Optional.of(keyValues(m.group(2))) : Optional.empty();
+        return m.matches() ? Optional.of(ServerReport.parseWords(m.group(2))) : Optional.empty();
     }
 
-    private static SortedMap<String, String> keyValues(String text) {
-        TreeMap<String, String> map = new TreeMap<>();
-        Matcher m = FACT.matcher(text);
-        while (m.find()) {
-            String value = m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3);
-            map.put(m.group(1), value);
+    /**
+     * A started server's facts by name: its report's figures, then {@code workersMeaning} and
+     * {@code workers} when the model has a worker count (which then stands for the report's own).
+     */
+    static SortedMap<String, String> info(ServerReport report, String workersMeaning, Integer workers) {
+        TreeMap<String, String> info = new TreeMap<>(report.facts());
+        if (workersMeaning != null) {
+            info.put("workersMeaning", workersMeaning);
+            info.put("workers", Integer.toString(workers));
         }
-        return Collections.unmodifiableSortedMap(map);
+        return Collections.unmodifiableSortedMap(info);
     }
 
-    static Map<String, String> none() {
-        return Collections.unmodifiableSortedMap(new TreeMap<>());
+    /** The report's figures by name, sorted. */
+    static SortedMap<String, String> facts(ServerReport report) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(report.facts()));
     }
 }

@@ -2,6 +2,7 @@ package dev.concbench.bench.server;
 
 import static dev.concbench.servers.Closeables.closeQuietly;
 
+import dev.concbench.servers.ServerReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ public final class ServerProcess implements RunningServer {
     private final CompletableFuture<ServerLines.Listening> listening = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Thread> drains = new ArrayList<>(2);
-    private volatile Map<String, String> stopInfo = ServerLines.none();
+    private volatile ServerReport stopReport = ServerReport.NONE;
 
     private ServerProcess(String model, ServerLaunch launch, Process process) {
         this.model = model;
@@ -123,7 +124,7 @@ public final class ServerProcess implements RunningServer {
 
     @Override
     public Map<String, String> stopInfo() {
-        return stopInfo;
+        return ServerLines.facts(stopReport);
     }
 
     /** Whether the child is still running. */
@@ -183,10 +184,15 @@ public final class ServerProcess implements RunningServer {
 
     private void onStdout(String line) {
         remember(line);
-        if (!listening.isDone()) {
-            ServerLines.listening(line).ifPresent(listening::complete);
-        } else {
-            ServerLines.stopped(line).ifPresent(info -> stopInfo = info);
+        try {
+            if (!listening.isDone()) {
+                ServerLines.listening(line).ifPresent(listening::complete);
+            } else {
+                ServerLines.stopped(line).ifPresent(report -> stopReport = report);
+            }
+        } catch (IllegalArgumentException malformed) {
+            System.err.println("[server " + model + "] " + malformed.getMessage());
+            listening.completeExceptionally(new IOException(malformed.getMessage(), malformed));
         }
     }
 

@@ -1,23 +1,38 @@
 package dev.concbench.bench.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.concbench.servers.ServerReport;
 import org.junit.jupiter.api.Test;
 
 class ServerLinesTest {
 
     @Test
-    void readsTheListeningLineWithWorkersAndFacts() {
+    void readsTheListeningLineWithWorkersAndFigures() {
         var line = ServerLines.listening(
-                "concbench: model pool listening on http://127.0.0.1:40123 (threads: 4) transport=nio queue=64")
+                "concbench: model pool listening on http://127.0.0.1:40123 (threads: 4) transport=nio eventLoops=64")
                 .orElseThrow();
 
         assertThat(line.model()).isEqualTo("pool");
         assertThat(line.address().getHostString()).isEqualTo("127.0.0.1");
         assertThat(line.address().getPort()).isEqualTo(40123);
+        assertThat(line.report().transport()).isEqualTo("nio");
+        assertThat(line.report().eventLoops()).isEqualTo(64);
         assertThat(line.info()).containsExactly(
-                java.util.Map.entry("queue", "64"), java.util.Map.entry("transport", "nio"),
+                java.util.Map.entry("eventLoops", "64"), java.util.Map.entry("transport", "nio"),
                 java.util.Map.entry("workers", "4"), java.util.Map.entry("workersMeaning", "threads"));
+    }
+
+    @Test
+    void aWordThatNamesNoFigureIsLeftOutAndAMalformedFigureRefused() {
+        var line = ServerLines.listening(
+                "concbench: model pool listening on http://127.0.0.1:40123 (threads: 4) transport=nio queue=64")
+                .orElseThrow();
+
+        assertThat(line.info()).containsOnlyKeys("transport", "workers", "workersMeaning");
+        assertThatThrownBy(() -> ServerLines.stopped("concbench: model process stopped childrenSpawned=many"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("childrenSpawned=many");
     }
 
     @Test
@@ -39,11 +54,11 @@ class ServerLinesTest {
 
     @Test
     void readsQuotedValuesWithSpacesAndEscapes() {
-        var facts = ServerLines.stopped(
-                "concbench: model prefork stopped workerAotCache=\"not prepared: no \\\"cache\\\"\" workersSpawned=2 empty=\"\"")
+        var report = ServerLines.stopped(
+                "concbench: model prefork stopped workerAotCache=\"not prepared: no \\\"cache\\\"\" workersSpawned=2 transport=\"\"")
                 .orElseThrow();
-        assertThat(facts).containsEntry("workerAotCache", "not prepared: no \"cache\"")
-                .containsEntry("workersSpawned", "2").containsEntry("empty", "").hasSize(3);
+        assertThat(ServerLines.facts(report)).containsEntry("workerAotCache", "not prepared: no \"cache\"")
+                .containsEntry("workersSpawned", "2").containsEntry("transport", "").hasSize(3);
     }
 
     @Test
@@ -54,9 +69,11 @@ class ServerLinesTest {
     }
 
     @Test
-    void readsTheStoppedLineFacts() {
-        assertThat(ServerLines.stopped("concbench: model process stopped processesSpawned=12 live=0").orElseThrow())
-                .containsEntry("processesSpawned", "12").containsEntry("live", "0").hasSize(2);
-        assertThat(ServerLines.stopped("concbench: model pool stopped").orElseThrow()).isEmpty();
+    void readsTheStoppedLineFigures() {
+        var report = ServerLines.stopped("concbench: model process stopped childrenSpawned=12 liveChildren=0").orElseThrow();
+        assertThat(report.childrenSpawned()).isEqualTo(12L);
+        assertThat(report.liveChildren()).isZero();
+        assertThat(ServerLines.facts(report)).hasSize(2);
+        assertThat(ServerLines.stopped("concbench: model pool stopped").orElseThrow()).isEqualTo(ServerReport.NONE);
     }
 }

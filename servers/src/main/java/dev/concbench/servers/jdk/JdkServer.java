@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerReport;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.app.Application;
 import dev.concbench.servers.http.HttpException;
@@ -22,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,8 +110,8 @@ public final class JdkServer extends OneShotServer {
     }
 
     @Override
-    public Map<String, Object> report() {
-        return dispatch == Dispatch.POOL ? Map.of("workers", poolThreads) : Map.of();
+    public ServerReport report() {
+        return dispatch == Dispatch.POOL ? ServerReport.workers(poolThreads) : ServerReport.NONE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.concbench.servers.netty;
 
 import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerReport;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.app.Application;
 import dev.concbench.servers.http.HttpHandler;
@@ -18,7 +19,6 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -120,8 +120,8 @@ public final class NettyServer extends OneShotServer {
 
     /** {@code transport}: {@code epoll}, {@code nio} or {@code io_uring}, once started. */
     @Override
-    public synchronized Map<String, Object> report() {
-        return transport == null ? Map.of() : Map.of("transport", transport.label());
+    public synchronized ServerReport report() {
+        return transport == null ? ServerReport.NONE : ServerReport.transport(transport.label());
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.concbench.servers.pool;
 
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerReport;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.blocking.BlockingServer;
 import java.net.Socket;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +65,7 @@ public final class ThreadPoolServer extends BlockingServer {
     }
 
     @Override
-    public Map<String, Object> report() {
-        return Map.of("workers", workers);
+    public ServerReport report() {
+        return ServerReport.workers(workers);
     }
 }

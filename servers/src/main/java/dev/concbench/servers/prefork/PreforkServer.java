@@ -1,6 +1,7 @@
 package dev.concbench.servers.prefork;
 
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerReport;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.posix.ChildReaper;
 import dev.concbench.servers.posix.Lifeline;
@@ -8,7 +9,6 @@ import dev.concbench.servers.workerjvm.ChildProcessServer;
 import dev.concbench.servers.workerjvm.WorkerJvmOptions;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -112,15 +112,8 @@ public final class PreforkServer extends ChildProcessServer {
         exits.add(exit);
     }
 
-    /** {@code workers}, {@code liveWorkers}, {@code workersSpawned}, {@code workersReplaced}, {@code workerAotCache}. */
     @Override
-    public Map<String, Object> report() {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("workers", workers);
-        report.put("liveWorkers", liveChildren());
-        report.put("workersSpawned", spawned.get());
-        report.put("workersReplaced", replaced.get());
-        report.put("workerAotCache", workerCacheState());
-        return report;
+    public ServerReport report() {
+        return ServerReport.workerProcesses(workers, liveChildren(), spawned.get(), replaced.get(), workerCacheState());
     }
 }

@@ -1,6 +1,7 @@
 package dev.concbench.servers.process;
 
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerReport;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.app.Application;
 import dev.concbench.servers.posix.ChildReaper;
@@ -12,7 +13,6 @@ import dev.concbench.servers.workerjvm.ConnectionWorker;
 import dev.concbench.servers.workerjvm.WorkerJvmOptions;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -116,26 +116,18 @@ public final class ProcessPerRequestServer extends ChildProcessServer {
         }
     }
 
-    /**
-     * {@code maxChildren}, {@code childrenSpawned}, {@code liveChildren}, {@code childrenFailed}
-     * (exited with an error or killed as hung), {@code spawnToExitMedianMs} and
-     * {@code spawnToExitP99Ms} (over every child reaped so far), and {@code workerAotCache}.
-     */
     @Override
-    public Map<String, Object> report() {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("maxChildren", maxChildren);
-        report.put("childrenSpawned", spawned.get());
-        report.put("liveChildren", liveChildren());
-        report.put("childrenFailed", failed.get());
+    public ServerReport report() {
+        Double medianMs = null;
+        Double p99Ms = null;
         synchronized (spawnToExitMicros) {
             if (spawnToExitMicros.getTotalCount() > 0) {
-                report.put("spawnToExitMedianMs", spawnToExitMicros.getValueAtPercentile(50) / 1000.0);
-                report.put("spawnToExitP99Ms", spawnToExitMicros.getValueAtPercentile(99) / 1000.0);
+                medianMs = spawnToExitMicros.getValueAtPercentile(50) / 1000.0;
+                p99Ms = spawnToExitMicros.getValueAtPercentile(99) / 1000.0;
             }
         }
-        report.put("workerAotCache", workerCacheState());
-        return report;
+        return ServerReport.childProcesses(maxChildren, spawned.get(), liveChildren(), failed.get(), medianMs, p99Ms,
+                workerCacheState());
     }
 
     private static void pause() {

@@ -3,6 +3,7 @@ package dev.concbench.servers.reactors;
 import dev.concbench.servers.Closeables;
 import dev.concbench.servers.OneShotServer;
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerReport;
 import dev.concbench.servers.ServerThreads;
 import dev.concbench.servers.selector.EventLoop;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -88,8 +88,8 @@ public final class ReactorsServer extends OneShotServer {
     }
 
     @Override
-    public Map<String, Object> report() {
-        return Map.of("eventLoops", loops.length);
+    public ServerReport report() {
+        return ServerReport.eventLoops(loops.length);
     }
 
     @Override

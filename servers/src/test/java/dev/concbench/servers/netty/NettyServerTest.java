@@ -24,7 +24,7 @@ class NettyServerTest extends EventLoopModelTest {
         Server server = start(ServerConfig.defaults());
         boolean linuxX8664 = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
                 && System.getProperty("os.arch").matches("amd64|x86_64");
-        assertThat(server.report()).containsEntry("transport", linuxX8664 ? "epoll" : NettyTransport.best().label());
+        assertThat(server.report().transport()).isEqualTo(linuxX8664 ? "epoll" : NettyTransport.best().label());
     }
 
     @Test

@@ -27,7 +27,7 @@ class NettyIoUringServerTest extends EventLoopModelTest {
     @Test
     void servesOnIoUringAndSaysSo() throws IOException {
         Server server = start(ServerConfig.defaults());
-        assertThat(server.report()).containsEntry("transport", "io_uring");
+        assertThat(server.report().transport()).isEqualTo("io_uring");
         assertThat(ServerModels.byName(model()).reference()).isTrue();
     }
 }

@@ -25,7 +25,7 @@ class ThreadPoolServerTest {
     void withEveryWorkerBusyTheNextConnectionWaitsForAFreeWorker() throws Exception {
         try (Server server = ServerModels.byName("pool").create(ServerConfig.defaults().withWorkers(2))) {
             InetSocketAddress address = server.start();
-            assertThat(server.report()).containsEntry("workers", 2);
+            assertThat(server.report().workers()).isEqualTo(2);
 
             ConcurrentClients.Timings timings = ConcurrentClients.time(address, 4, ConcurrentClients.sleepRequest(SLEEP));
 

@@ -23,8 +23,8 @@ class PreforkModelTest {
     void aServerWithoutAWorkerCountGetsTheDefaultAndOneWithACountKeepsIt() throws Exception {
         try (Server byDefault = model.create(ServerConfig.defaults());
              Server three = model.create(ServerConfig.defaults().withWorkers(3))) {
-            assertThat(byDefault.report()).containsEntry("workers", model.defaultWorkers());
-            assertThat(three.report()).containsEntry("workers", 3);
+            assertThat(byDefault.report().workers()).isEqualTo(model.defaultWorkers());
+            assertThat(three.report().workers()).isEqualTo(3);
         }
     }
 }

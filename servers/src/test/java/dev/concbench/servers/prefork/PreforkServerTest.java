@@ -3,6 +3,7 @@ package dev.concbench.servers.prefork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerReport;
 import dev.concbench.servers.process.ProcTable;
 import dev.concbench.servers.process.TestConnection;
 import java.net.InetSocketAddress;
@@ -37,8 +38,10 @@ class PreforkServerTest {
                 assertThat(parentSockets).contains(ProcTable.descriptor(worker, 0));
                 assertThat(ProcTable.descriptor(worker, 3)).startsWith("pipe:");
             }
-            assertThat(server.report()).containsEntry("workers", 2).containsEntry("liveWorkers", 2)
-                    .containsEntry("workersSpawned", 2L);
+            ServerReport report = server.report();
+            assertThat(report.workers()).isEqualTo(2);
+            assertThat(report.liveWorkers()).isEqualTo(2);
+            assertThat(report.workersSpawned()).isEqualTo(2L);
         }
     }
 
@@ -88,8 +91,8 @@ class PreforkServerTest {
             long victim = workers(before).getFirst();
             assertThat(ProcessHandle.of(victim).orElseThrow().destroyForcibly()).isTrue();
 
-            assertThat(ProcTable.await(() -> server.report().get("workersReplaced").equals(1L)
-                    && server.report().get("liveWorkers").equals(2), 10_000)).as("%s", server.report()).isTrue();
+            assertThat(ProcTable.await(() -> server.report().workersReplaced() == 1L
+                    && server.report().liveWorkers() == 2, 10_000)).as("%s", server.report()).isTrue();
             assertThat(ProcTable.await(() -> !workers(before).contains(victim), 5_000)).as("the dead worker reaped").isTrue();
             assertThat(workers(before)).hasSize(2);
             for (int i = 0; i < 4; i++) {

@@ -3,6 +3,7 @@ package dev.concbench.servers.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerReport;
 import dev.concbench.servers.workerjvm.WorkerJvmOptions;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +41,7 @@ class ProcessPerRequestServerTest {
         try (ProcessPerRequestServer server = new ProcessPerRequestServer(CONFIG.withWorkers(8))) {
             InetSocketAddress address = server.start();
             hello(address, 8, 4); // the JDK opens some descriptors lazily on first use
-            assertThat(ProcTable.await(() -> server.report().get("liveChildren").equals(0), 10_000)).isTrue();
+            assertThat(ProcTable.await(() -> server.report().liveChildren() == 0, 10_000)).isTrue();
             int baseline = ProcTable.openDescriptors();
 
             hello(address, 200, 4);
@@ -52,10 +52,12 @@ class ProcessPerRequestServerTest {
             assertThat(ProcTable.await(() -> newChildren(childrenBefore).isEmpty(), 10_000))
                     .as("children or zombies left: %s", newChildren(childrenBefore))
                     .isTrue();
-            Map<String, Object> report = server.report();
-            assertThat(report).containsEntry("childrenSpawned", 208L).containsEntry("liveChildren", 0)
-                    .containsEntry("childrenFailed", 0L).containsKeys("spawnToExitMedianMs", "spawnToExitP99Ms");
-            assertThat((double) report.get("spawnToExitMedianMs")).isPositive();
+            ServerReport report = server.report();
+            assertThat(report.childrenSpawned()).isEqualTo(208L);
+            assertThat(report.liveChildren()).isZero();
+            assertThat(report.childrenFailed()).isZero();
+            assertThat(report.spawnToExitP99Ms()).isNotNull();
+            assertThat(report.spawnToExitMedianMs()).isPositive();
         }
         assertThat(newChildren(childrenBefore)).isEmpty();
     }
@@ -98,7 +100,7 @@ class ProcessPerRequestServerTest {
             AtomicBoolean done = new AtomicBoolean();
             CompletableFuture<Void> watching = CompletableFuture.runAsync(() -> {
                 while (!done.get()) {
-                    mostLive.accumulateAndGet((int) server.report().get("liveChildren"), Math::max);
+                    mostLive.accumulateAndGet(server.report().liveChildren(), Math::max);
                     Thread.onSpinWait();
                 }
             });
@@ -120,7 +122,7 @@ class ProcessPerRequestServerTest {
             watching.get(5, TimeUnit.SECONDS);
             assertThat(mostLive.get()).as("most children alive at once").isEqualTo(2);
             assertThat(took).as("three 1 s requests through two children").isGreaterThanOrEqualTo(Duration.ofMillis(2_000));
-            assertThat(server.report()).containsEntry("childrenSpawned", 3L);
+            assertThat(server.report().childrenSpawned()).isEqualTo(3L);
         }
     }
 
@@ -134,8 +136,8 @@ class ProcessPerRequestServerTest {
             long start = System.nanoTime();
             assertThat(silent.closedByServerWithin(Duration.ofSeconds(10))).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(deadline.minusMillis(100));
-            assertThat(ProcTable.await(() -> server.report().get("childrenFailed").equals(1L), 5_000)).isTrue();
-            assertThat(server.report()).containsEntry("liveChildren", 0);
+            assertThat(ProcTable.await(() -> server.report().childrenFailed() == 1L, 5_000)).isTrue();
+            assertThat(server.report().liveChildren()).isZero();
         }
     }
 
@@ -146,7 +148,7 @@ class ProcessPerRequestServerTest {
         ProcessPerRequestServer server = new ProcessPerRequestServer(CONFIG);
         try (TestConnection sleeping = TestConnection.open(server.start())) {
             sleeping.send("GET /sleep?ms=60000 HTTP/1.1\r\nHost: test\r\n\r\n");
-            assertThat(ProcTable.await(() -> server.report().get("liveChildren").equals(1), 10_000)).isTrue();
+            assertThat(ProcTable.await(() -> server.report().liveChildren() == 1, 10_000)).isTrue();
             long start = System.nanoTime();
             server.close();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("close()").isLessThan(Duration.ofSeconds(5));
@@ -172,7 +174,7 @@ class ProcessPerRequestServerTest {
             TestConnection.Response response = TestConnection.get(server.start(), "/hello");
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("Hello, World!");
-            assertThat(server.report()).containsEntry("workerAotCache", "off");
+            assertThat(server.report().workerAotCache()).isEqualTo("off");
         }
     }
 

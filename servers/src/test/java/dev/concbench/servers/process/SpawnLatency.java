@@ -1,6 +1,7 @@
 package dev.concbench.servers.process;
 
 import dev.concbench.servers.ServerConfig;
+import dev.concbench.servers.ServerReport;
 import dev.concbench.servers.workerjvm.WorkerJvmOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Measures the process model's cost per request: the time from connecting to having the whole
@@ -70,12 +70,12 @@ public final class SpawnLatency {
             }
             double childCpu = (reapedChildrenCpuMillis() - childCpuBefore) / (double) requests;
             micros.sort(null);
-            Map<String, Object> report = server.report();
+            ServerReport report = server.report();
             System.out.printf("spawn-to-response median %.1f ms, p99 %.1f ms over %d requests;"
                             + " spawn-to-exit median %s ms, p99 %s ms; child CPU %.0f ms per request; cache %s; tuning %s%n",
                     micros.get(micros.size() / 2) / 1000.0, micros.get((int) Math.ceil(micros.size() * 0.99) - 1) / 1000.0,
-                    requests, report.get("spawnToExitMedianMs"), report.get("spawnToExitP99Ms"), childCpu,
-                    report.get("workerAotCache"), String.join(" ", tuning));
+                    requests, report.spawnToExitMedianMs(), report.spawnToExitP99Ms(), childCpu,
+                    report.workerAotCache(), String.join(" ", tuning));
         }
     }
 
@@ -89,7 +89,7 @@ public final class SpawnLatency {
 
     /** Waits until the last child has exited, so that the next starts on an idle machine. */
     private static void awaitNoChild(ProcessPerRequestServer server) {
-        while (!server.report().get("liveChildren").equals(0)) {
+        while (server.report().liveChildren() != 0) {
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {

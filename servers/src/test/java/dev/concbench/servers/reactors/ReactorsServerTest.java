@@ -41,6 +41,6 @@ class ReactorsServerTest extends EventLoopModelTest {
             assertThat(first.read().bodyText()).isEqualTo("slept 1500 ms");
         }
         assertThat(modelThreads()).containsExactly("reactors-acceptor-0", "reactors-loop-0", "reactors-loop-1");
-        assertThat(server.report()).containsEntry("eventLoops", 2);
+        assertThat(server.report().eventLoops()).isEqualTo(2);
     }
 }
