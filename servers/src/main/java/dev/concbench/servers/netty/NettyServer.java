@@ -14,9 +14,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.channel.ServerChannelRecvByteBufAllocator;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -38,8 +41,8 @@ import java.util.concurrent.TimeUnit;
  * threads are made through {@link ServerThreads} ({@code netty-loop-<n>}, {@code netty-iouring-loop-<n>}); see
  * {@link EventLoops}.
  * {@link #close()} shuts the loops down, which closes every channel, the listening one too (on
- * io_uring the listening one is closed first); interrupts them if a handler keeps one busy; and
- * joins their threads.
+ * io_uring the listening one and the connections are closed first); interrupts them if a handler
+ * keeps one busy; and joins their threads.
  */
 public final class NettyServer extends OneShotServer {
 
@@ -52,6 +55,8 @@ public final class NettyServer extends OneShotServer {
     private final int eventLoops;
     private final boolean ioUring;
     private final HttpHandler application = new Application();
+    /** The accepted connections still open (a closed one leaves the group by itself). */
+    private final ChannelGroup connections = new DefaultChannelGroup("connections", ImmediateEventExecutor.INSTANCE);
 
     private NettyTransport transport;
     private EventLoops loops;
@@ -109,7 +114,7 @@ public final class NettyServer extends OneShotServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // a client's half-close reaches ConnectionHandler, which closes once its answers are out
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new Pipeline(application, config));
+                .childHandler(new Pipeline(application, config, connections));
         ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw bound.cause() instanceof IOException e ? e : new IOException(bound.cause());
@@ -129,11 +134,15 @@ public final class NettyServer extends OneShotServer {
         if (loops == null) {
             return;
         }
-        if (transport == NettyTransport.IO_URING && listener != null) {
-            // closed first, and awaited (unless a handler keeps the loop busy): io_uring closes
-            // through the ring, and a loop shut down with the listener's close still pending
-            // leaves its descriptor open
-            listener.close().awaitUninterruptibly(PROMPT_STOP_MILLIS);
+        if (transport == NettyTransport.IO_URING) {
+            // closed first, and awaited (unless a handler keeps a loop busy): io_uring closes
+            // through the ring, and a loop shut down with a close still pending leaves that
+            // descriptor open: the listener's always, now and then an accepted connection's
+            // (its client then waits for an end that never comes)
+            if (listener != null) {
+                listener.close().awaitUninterruptibly(PROMPT_STOP_MILLIS);
+            }
+            connections.close().awaitUninterruptibly(PROMPT_STOP_MILLIS);
         }
         try { // shutting a loop down closes its channels
             if (!loops.close(PROMPT_STOP_MILLIS, CLOSE_TIMEOUT_MILLIS)) {
@@ -152,9 +161,11 @@ public final class NettyServer extends OneShotServer {
         private final HttpLimits limits;
         private final long readTimeoutNanos;
         private final HttpDecoderConfig decoderConfig;
+        private final ChannelGroup connections;
 
-        Pipeline(HttpHandler application, ServerConfig config) {
+        Pipeline(HttpHandler application, ServerConfig config, ChannelGroup connections) {
             this.application = application;
+            this.connections = connections;
             this.limits = config.limits();
             this.readTimeoutNanos = config.readTimeout().toNanos();
             this.decoderConfig = new HttpDecoderConfig()
@@ -165,6 +176,7 @@ public final class NettyServer extends OneShotServer {
 
         @Override
         protected void initChannel(Channel channel) {
+            connections.add(channel);
             channel.pipeline().addLast(
                     // idle = neither read nor write progress, as the selector model's sweep
                     new IdleStateHandler(true, 0, 0, readTimeoutNanos, TimeUnit.NANOSECONDS),
