@@ -8,6 +8,7 @@ import dev.concbench.bench.server.ServerLaunch;
 import dev.concbench.bench.server.ServerProcess;
 import dev.concbench.bench.trial.TrialRecord;
 import dev.concbench.client.LoadResult;
+import dev.concbench.client.capacity.SweepRunner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -59,6 +60,29 @@ final class MeasuredServer implements AutoCloseable {
 
     InetSocketAddress address() {
         return server.address();
+    }
+
+    /** {@code A} or {@code B} in an A/B trial, {@code null} in a plain one. */
+    String side() {
+        return side;
+    }
+
+    /** The server's CPU time over a sweep's steps, from its sampler; none when it is not sampled. */
+    SweepRunner.ServerMeter meter() {
+        if (sampler == null) {
+            return SweepRunner.ServerMeter.NONE;
+        }
+        return new SweepRunner.ServerMeter() {
+            @Override
+            public void windowStart() {
+                sampler.markWindowStart();
+            }
+
+            @Override
+            public Double windowEnd() {
+                return sampler.markWindowEnd();
+            }
+        };
     }
 
     /** Marks the start of a counted window on this server (after its lead-in). */

@@ -45,4 +45,28 @@ public record ErrorCounts(Map<ErrorKind, Long> counts, Map<ErrorKind, String> fi
     public Optional<String> firstMessage(ErrorKind kind) {
         return Optional.ofNullable(firstMessages.get(kind));
     }
+
+    /** These counts as the result file writes them. */
+    public dev.concbench.results.ErrorCounts toResult() {
+        return toResult(counts);
+    }
+
+    /**
+     * Counts by kind as the result file writes them; a kind missing from the map counts zero. Every
+     * kind has its field: a new kind does not compile until it has one.
+     */
+    public static dev.concbench.results.ErrorCounts toResult(Map<ErrorKind, Long> byKind) {
+        long[] counts = new long[7];
+        byKind.forEach((kind, count) -> counts[switch (kind) {
+            case CONNECT -> 0;
+            case READ -> 1;
+            case WRITE -> 2;
+            case TIMEOUT -> 3;
+            case STATUS -> 4;
+            case BODY -> 5;
+            case MALFORMED -> 6;
+        }] += count);
+        return new dev.concbench.results.ErrorCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
+                counts[6]);
+    }
 }

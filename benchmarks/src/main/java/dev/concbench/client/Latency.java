@@ -1,5 +1,6 @@
 package dev.concbench.client;
 
+import dev.concbench.results.Percentiles;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -77,6 +78,23 @@ public final class Latency {
             }
         }
         return (double) within / count();
+    }
+
+    /** The result file's percentile set, in milliseconds (all zero when nothing was recorded). */
+    public Percentiles summary() {
+        if (count() == 0) {
+            return new Percentiles(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+        return new Percentiles(count(), millis(histogram.getMinValue()), millisAt(50), millisAt(75), millisAt(90),
+                millisAt(99), millisAt(99.9), millisAt(99.99), millis(histogram.getMaxValue()));
+    }
+
+    private double millisAt(double percentile) {
+        return millis(histogram.getValueAtPercentile(percentile));
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
     }
 
     /** A copy of the underlying histogram (nanoseconds). */

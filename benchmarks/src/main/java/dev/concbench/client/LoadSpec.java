@@ -110,6 +110,12 @@ public record LoadSpec(
         return request.encode(authority(target), connectionMode == ConnectionMode.CLOSE);
     }
 
+    /** The same load against another server (the request's Host header follows it). */
+    public LoadSpec withTarget(InetSocketAddress newTarget) {
+        return new LoadSpec(newTarget, request, model, length, warmup, connectionMode, pipelineDepth, slowSend,
+                requestTimeout, check, maxConsecutiveFailures);
+    }
+
     public LoadSpec withRequest(Request newRequest) {
         return new LoadSpec(target, newRequest, model, length, warmup, connectionMode, pipelineDepth, slowSend,
                 requestTimeout, check, maxConsecutiveFailures);

@@ -44,6 +44,10 @@ import java.util.TreeMap;
  * @param valid             whether the result can be trusted as a measurement of the server
  * @param invalidReasons    why not, one short sentence each; empty when valid
  * @param clientBound       whether the throughput came within reach of the client ceiling
+ * @param overload          a finding, not a fault of the measurement: the server could not take the
+ *                          load (requests timed out, connections refused or reset, or nothing
+ *                          answered), one sentence; {@code null} when it took it. Files of schema 1–3
+ *                          counted these as invalid and read as {@code null}
  */
 public record BenchmarkResult(String benchmark, String model, String side, String family, boolean reference,
                               String scenario, Map<String, String> params,
@@ -51,7 +55,7 @@ public record BenchmarkResult(String benchmark, String model, String side, Strin
                               long requestsCompleted, ErrorCounts errors, Fairness fairness,
                               ClientUsage client, ServerResources resources, Map<String, String> serverInfo,
                               List<MeasuredWindow> windows, Map<String, Double> extras, boolean valid,
-                              List<String> invalidReasons, boolean clientBound) {
+                              List<String> invalidReasons, boolean clientBound, String overload) {
 
     /** The baseline's side of an A/B run. */
     public static final String SIDE_A = "A";
@@ -99,6 +103,9 @@ public record BenchmarkResult(String benchmark, String model, String side, Strin
         }
         if (clientBound && valid) {
             throw new IllegalArgumentException("a client-bound result must be invalid, with a reason saying so");
+        }
+        if (overload != null) {
+            Checks.notBlank(overload, "overload");
         }
         if (loadModel == LoadModel.CLOSED && latency.corrected() != null) {
             throw new IllegalArgumentException("latency corrected must be null for a closed loop");

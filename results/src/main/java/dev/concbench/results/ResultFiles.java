@@ -115,6 +115,9 @@ public final class ResultFiles {
         }
         if (version == 1 || version == 2) {
             fromSchema2((ObjectNode) tree);
+        }
+        if (version >= 1 && version <= 3) {
+            fromSchema3((ObjectNode) tree);
         } else if (version != RunResult.SCHEMA_VERSION) {
             throw new ResultFileException(file, ResultFileException.Problem.UNSUPPORTED_SCHEMA,
                     "schema version " + version + " is not one this concbench reads (1 to " + RunResult.SCHEMA_VERSION
@@ -154,7 +157,6 @@ public final class ResultFiles {
      * reference model before schema 3.
      */
     private static void fromSchema2(ObjectNode run) {
-        run.put("schema", RunResult.SCHEMA_VERSION);
         if (!run.has("abBaseline")) {
             run.putNull("abBaseline");
         }
@@ -181,6 +183,18 @@ public final class ResultFiles {
                 fairness.put("gaveUpConnections", 0);
             }
         });
+    }
+
+    /**
+     * Brings a schema-3 tree to schema 4, which only added fields: no rate sweep, and no result
+     * marked as a server that could not take the load (schema 3 marked those invalid).
+     */
+    private static void fromSchema3(ObjectNode run) {
+        run.put("schema", RunResult.SCHEMA_VERSION);
+        if (!run.has("sweeps")) {
+            run.putArray("sweeps");
+        }
+        forEachResult(run, entry -> putNullIfAbsent(entry, "overload"));
     }
 
     /** Applies a step to every result object of a run's tree (what is not an object is left to the strict read). */

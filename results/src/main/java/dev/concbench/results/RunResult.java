@@ -34,14 +34,16 @@ import java.util.Objects;
  * @param results          one entry per benchmark × model × scenario × parameters (× side in an A/B
  *                         run), keys unique
  * @param jmhRawFile       file name of JMH's own JSON output kept beside this file, or {@code null}
+ * @param sweeps           the open-loop rate sweeps (capacity searches and latency curves), one per
+ *                         model × scenario × parameters (× side), keys unique; empty in files of schema 1–3
  */
 public record RunResult(int schema, boolean complete, String incompleteReason, Suite suite, Instant startedAt,
                         Instant finishedAt, MachineInfo machine, Environment environment, AbBaseline abBaseline,
                         ClientCeiling clientCeiling, Map<String, String> unavailableModels,
-                        List<BenchmarkResult> results, String jmhRawFile) {
+                        List<BenchmarkResult> results, String jmhRawFile, List<RateSweep> sweeps) {
 
     /** The schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public RunResult {
         if (schema != SCHEMA_VERSION) {
@@ -79,6 +81,13 @@ public record RunResult(int schema, boolean complete, String incompleteReason, S
                 throw new IllegalArgumentException("results hold " + result.key() + " twice");
             }
         }
+        sweeps = List.copyOf(Objects.requireNonNullElse(sweeps, List.of()));
+        var sweepKeys = new HashSet<String>();
+        for (RateSweep sweep : sweeps) {
+            if (!sweepKeys.add(sweep.key())) {
+                throw new IllegalArgumentException("sweeps hold " + sweep.key() + " twice");
+            }
+        }
         if (jmhRawFile != null && (jmhRawFile.isBlank() || jmhRawFile.contains("/") || jmhRawFile.contains("\\")
                 || jmhRawFile.startsWith(".."))) {
             throw new IllegalArgumentException("jmhRawFile must be a plain file name beside the result file, got \""
@@ -94,6 +103,6 @@ public record RunResult(int schema, boolean complete, String incompleteReason, S
     /** This run with another JMH raw file name (e.g. when a copy is stored under another name). */
     public RunResult withJmhRawFile(String name) {
         return new RunResult(schema, complete, incompleteReason, suite, startedAt, finishedAt, machine, environment,
-                abBaseline, clientCeiling, unavailableModels, results, name);
+                abBaseline, clientCeiling, unavailableModels, results, name, sweeps);
     }
 }

@@ -36,7 +36,7 @@ class RecordChecksTest {
     @Test
     void duplicateKeysAreRefused() {
         assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
-                sample.machine(), sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(valid, valid), null))
+                sample.machine(), sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(valid, valid), null, List.of()))
                 .hasMessageContaining("twice");
     }
 
@@ -45,7 +45,7 @@ class RecordChecksTest {
         var result = new BenchmarkResult("b", "m", null, null, false, "s",
                 Map.of("rate", "10", "connections", "4", "ms", "5"),
                 LoadModel.CLOSED, 1, valid.throughput(), valid.latency(), 1, ErrorCounts.NONE, valid.fairness(),
-                null, null, Map.of("z", "1", "a", "2"), List.of(), Map.of(), true, null, false);
+                null, null, Map.of("z", "1", "a", "2"), List.of(), Map.of(), true, null, false, null);
         assertThat(result.params().keySet()).containsExactly("connections", "ms", "rate");
         assertThat(result.serverInfo().keySet()).containsExactly("a", "z");
         assertThat(result.key()).isEqualTo(BenchmarkKey.of("b", "m", "s",
@@ -83,7 +83,7 @@ class RecordChecksTest {
         var p = valid.latency().uncorrected();
         assertThatThrownBy(() -> new BenchmarkResult("b", "m", null, null, false, "s", Map.of(), LoadModel.CLOSED, 1,
                 valid.throughput(), Latency.withoutHistograms(p, p), 1, ErrorCounts.NONE, valid.fairness(), null, null,
-                Map.of(), List.of(), Map.of(), true, List.of(), false))
+                Map.of(), List.of(), Map.of(), true, List.of(), false, null))
                 .hasMessage("latency corrected must be null for a closed loop");
     }
 
@@ -99,7 +99,7 @@ class RecordChecksTest {
     @Test
     void jmhRawFileIsAPlainNameBesideTheResult() {
         assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
-                sample.machine(), sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), "../raw.json"))
+                sample.machine(), sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), "../raw.json", List.of()))
                 .hasMessageContaining("plain file name");
     }
 
@@ -108,16 +108,16 @@ class RecordChecksTest {
         AbBaseline baseline = new AbBaseline("HEAD~1", "fedcba9876543210fedcba9876543210fedcba98", false, false);
 
         assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.SMOKE, Instant.EPOCH,
-                Instant.EPOCH, sample.machine(), sample.environment(), null, null, Map.of(), List.of(), null))
+                Instant.EPOCH, sample.machine(), sample.environment(), null, null, Map.of(), List.of(), null, List.of()))
                 .hasMessageContaining("must record its clientCeiling");
         assertThat(new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH,
-                sample.machine(), sample.environment(), baseline, null, Map.of(), List.of(), null).clientCeiling())
+                sample.machine(), sample.environment(), baseline, null, Map.of(), List.of(), null, List.of()).clientCeiling())
                 .isNull();
     }
 
     private RunResult withCompletion(boolean complete, String reason) {
         return new RunResult(RunResult.SCHEMA_VERSION, complete, reason, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH, sample.machine(),
-                sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), null);
+                sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), null, List.of());
     }
 
     private BenchmarkResult withValidity(boolean isValid, List<String> reasons, boolean clientBound) {
@@ -126,6 +126,6 @@ class RecordChecksTest {
                 valid.loadModel(), valid.measuredSeconds(), valid.throughput(), valid.latency(),
                 valid.requestsCompleted(), valid.errors(), valid.fairness(), valid.client(), valid.resources(),
                 valid.serverInfo(), valid.windows(), valid.extras(),
-                isValid, reasons, clientBound);
+                isValid, reasons, clientBound, null);
     }
 }

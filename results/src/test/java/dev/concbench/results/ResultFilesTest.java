@@ -52,13 +52,13 @@ class ResultFilesTest {
     }
 
     @Test
-    void readsASchema1FileAsSchema3WithTheAddedFieldsEmpty() throws IOException {
+    void readsASchema1FileAsSchema4WithTheAddedFieldsEmpty() throws IOException {
         Path file = dir.resolve("schema1.json");
         Files.write(file, golden("golden/run-schema1.json"));
 
         RunResult run = ResultFiles.read(file);
 
-        assertThat(run.schema()).isEqualTo(3);
+        assertThat(run.schema()).isEqualTo(4);
         assertThat(run.results()).hasSize(2).allSatisfy(result -> {
             assertThat(result.client()).isNull();
             assertThat(result.errors().malformed()).isZero();
@@ -72,13 +72,13 @@ class ResultFilesTest {
     }
 
     @Test
-    void readsASchema2FileAsSchema3WithTheAddedFieldsEmpty() throws IOException {
+    void readsASchema2FileAsSchema4WithTheAddedFieldsEmpty() throws IOException {
         Path file = dir.resolve("schema2.json");
         Files.write(file, golden("golden/run-schema2.json"));
 
         RunResult run = ResultFiles.read(file);
 
-        assertThat(run.schema()).isEqualTo(3);
+        assertThat(run.schema()).isEqualTo(4);
         assertThat(run.comparesBuilds()).isFalse();
         assertThat(run.unavailableModels()).isEmpty();
         assertThat(run.results()).hasSize(2).allSatisfy(result -> {
@@ -94,6 +94,21 @@ class ResultFilesTest {
         assertThat(run.results().getFirst().latency().uncorrected())
                 .isEqualTo(sample.results().getFirst().latency().uncorrected());
         assertThat(run.results().getFirst().throughput()).isEqualTo(sample.results().getFirst().throughput());
+    }
+
+    @Test
+    void readsASchema3FileAsSchema4WithNoSweepAndNoOverload() throws IOException {
+        Path file = dir.resolve("schema3.json");
+        Files.write(file, golden("golden/run-schema3.json"));
+
+        RunResult run = ResultFiles.read(file);
+
+        assertThat(run.schema()).isEqualTo(4);
+        assertThat(run.sweeps()).isEmpty();
+        assertThat(run.results()).hasSize(2).allSatisfy(result -> assertThat(result.overload()).isNull());
+        RunResult sample = SampleRuns.sample();
+        assertThat(run.results().getFirst()).isEqualTo(sample.results().getFirst());
+        assertThat(run.abBaseline()).isEqualTo(sample.abBaseline());
     }
 
     @Test
@@ -177,17 +192,17 @@ class ResultFilesTest {
     @Test
     void newerSchema() throws IOException {
         Path file = dir.resolve("future.json");
-        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 3,", "\"schema\": 4,"));
+        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 4,", "\"schema\": 5,"));
         assertProblem(file, ResultFileException.Problem.UNSUPPORTED_SCHEMA,
-                file + ": schema version 4 is newer than this concbench reads (3); use a newer concbench");
+                file + ": schema version 5 is newer than this concbench reads (4); use a newer concbench");
     }
 
     @Test
     void olderSchemaThanAnyThisReads() throws IOException {
         Path file = dir.resolve("ancient.json");
-        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 3,", "\"schema\": 0,"));
+        Files.writeString(file, ResultFiles.toJson(SampleRuns.sample()).replace("\"schema\": 4,", "\"schema\": 0,"));
         assertProblem(file, ResultFileException.Problem.UNSUPPORTED_SCHEMA,
-                file + ": schema version 0 is not one this concbench reads (1 to 3)");
+                file + ": schema version 0 is not one this concbench reads (1 to 4)");
     }
 
     @Test

@@ -29,7 +29,7 @@ final class SampleRuns {
                 new ServerResources(31, 83, 212_860_928L, 17.84, 0, 0),
                 Map.of("scheduler", "ForkJoinPool", "carriers", "2"),
                 List.of(new MeasuredWindow(0, 10.0, 481_000, 0, 2.1, 8.9), new MeasuredWindow(1, 10.0, 483_210, 6, 2.0, 8.94)),
-                Map.of(), true, List.of(), false);
+                Map.of(), true, List.of(), false, null);
         var open = new BenchmarkResult("dev.concbench.benchmarks.SleepBenchmark.openLoop", "pool", null,
                 "a thread per connection", false, "sleep",
                 Map.of("connections", "256", "ms", "1000", "rate", "400"), LoadModel.OPEN, 20.0,
@@ -42,12 +42,26 @@ final class SampleRuns {
                 new ClientUsage("nio", 1, 0.5, 1.25),
                 null, Map.of(), List.of(), Map.of("slowResponses", 12.0), false,
                 List.of("errors above 0.1% (7682 of 8000 requests)", "open loop fell behind its rate (16 of 400 req/s)"),
-                false);
+                false, "the server could not take the load: 7,682 of 8,000 requests timed out");
+        var lowLatency = new Percentiles(1_600, 0.05, 0.1, 0.12, 0.15, 0.4, 0.9, 1.1, 1.2);
+        var step1 = new SweepStep(0, 1_000, 999.5, 1.0, 1_000, ErrorCounts.NONE, lowLatency, lowLatency, 0.12, 0.21,
+                StepVerdict.PASS, null);
+        var overloaded = new Percentiles(2_300, 0.06, 3.2, 9.1, 14.0, 48.5, 61.0, 62.0, 62.5);
+        var step2 = new SweepStep(1, 4_000, 2_300.0, 1.0, 2_300, new ErrorCounts(0, 0, 0, 12, 0, 0, 0), overloaded,
+                lowLatency, 0.31, 0.98, StepVerdict.SERVER_FAILED,
+                "p99 48.5 ms > 10.0 ms; answered 2,300/s, 58 % of the 4,000/s offered");
+        var step3 = new SweepStep(2, 2_000, 1_999.0, 1.0, 1_999, ErrorCounts.NONE, lowLatency, lowLatency, 0.2, 0.5,
+                StepVerdict.PASS, null);
+        var sweep = new RateSweep("pool", null, "a thread per connection", false, "hello", Map.of("connections", "64"),
+                SweepMode.SEARCH, Objective.DEFAULT, 0.05, List.of(step1, step2, step3),
+                new Capacity(2_000.0, 4_000.0, CapacityOutcome.INCONCLUSIVE,
+                        "met at 2,000/s, missed at 4,000/s: p99 48.5 ms > 10.0 ms (the bracket is wider than the resolution)"),
+                new ServerResources(210, 80, 120_000_000L, 1.69, 0, 0), Map.of("workers", "200"));
         return new RunResult(RunResult.SCHEMA_VERSION, false, "interrupted by SIGINT after 2 of 3 benchmarks",
                 Suite.QUICK, Instant.parse("2025-03-01T10:15:30Z"), Instant.parse("2025-03-01T10:22:05.250Z"),
                 machine, environment, new AbBaseline("HEAD~1", "fedcba9876543210fedcba9876543210fedcba98", false, false),
                 new ClientCeiling(182_400.0, "netty", "hello", 64), Map.of("netty-iouring", "io_uring refused: kernel 4.19"),
                 List.of(closed, open),
-                "20250301T101530Z-0123456789ab.jmh.json");
+                "20250301T101530Z-0123456789ab.jmh.json", List.of(sweep));
     }
 }

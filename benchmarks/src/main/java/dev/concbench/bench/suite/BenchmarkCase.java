@@ -1,6 +1,7 @@
 package dev.concbench.bench.suite;
 
 import dev.concbench.bench.Scenario;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * @param params   the scenario's parameters (never {@code model}), in plan order
  * @param timing   JMH's iteration settings
  */
-public record BenchmarkCase(Scenario scenario, String model, Map<String, String> params, Timing timing) {
+public record BenchmarkCase(Scenario scenario, String model, Map<String, String> params, Timing timing)
+        implements SuiteCase {
 
     public BenchmarkCase {
         Objects.requireNonNull(scenario, "scenario");
@@ -32,10 +34,15 @@ public record BenchmarkCase(Scenario scenario, String model, Map<String, String>
         return all;
     }
 
-    /** E.g. {@code hello model=pool connections=64}. */
+    @Override
     public String describe() {
         return scenario.label() + " model=" + model + (params.isEmpty() ? "" : " " + params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+    }
+
+    @Override
+    public Duration loadTime() {
+        return timing.loadTime();
     }
 
     @Override

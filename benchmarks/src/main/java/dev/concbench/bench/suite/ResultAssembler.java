@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +32,12 @@ import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * Turns what one benchmark produced, JMH's figures and the trials' records, into a result-file
- * entry, and judges it: errors above {@value #MAX_ERROR_PERCENT} % of requests, a throughput within
- * {@value #CLIENT_BOUND_PERCENT} % of the client ceiling, a saturated client, a failed trial, or no
- * verified response at all make it invalid, with the reason. Invalid results are kept, never dropped.
+ * entry, and judges it: wrong answers (status, body, framing) above {@value #MAX_ERROR_PERCENT} % of
+ * requests, a throughput within {@value #CLIENT_BOUND_PERCENT} % of the client ceiling, a saturated
+ * client, or a failed trial make it invalid, with the reason. A server that answered nothing, or
+ * whose requests timed out or lost their connections above that share, could not take the load:
+ * a finding about the model ({@link BenchmarkResult#overload()}), not an invalid measurement.
+ * Invalid results are kept, never dropped.
  */
 final class ResultAssembler {
 
@@ -50,7 +54,6 @@ final class ResultAssembler {
      */
     static final List<String> PROCESSES_SPAWNED_KEYS = List.of("childrenSpawned", "workersSpawned");
 
-    private static final double[] PERCENTILES = {50, 75, 90, 99, 99.9, 99.99};
     /** The confidence of JMH's score error, which a side's throughput in an A/B run also gives. */
     private static final double JMH_CONFIDENCE = 0.999;
 
@@ -94,17 +97,13 @@ final class ResultAssembler {
         }
 
         long requests = measured.stream().mapToLong(TrialMeasurement::requests).sum();
-        if (!measured.isEmpty() && requests == 0) {
-            long unfinished = measured.stream().mapToLong(TrialMeasurement::unfinished).sum();
-            reasons.add(String.format(Locale.ROOT,
-                    "no verified response in %.1f s of measurement (%d requests still unanswered at the window ends)",
-                    measured.stream().mapToDouble(TrialMeasurement::windowSeconds).sum(), unfinished));
-        }
         ErrorCounts errors = errors(measured);
+        String overload = overload(measured, requests, errors);
         long attempts = requests + errors.total();
-        if (attempts > 0 && errors.total() * 100.0 / attempts > MAX_ERROR_PERCENT) {
-            reasons.add(String.format(Locale.ROOT, "errors are %.2f %% of requests (above %.1f %%)",
-                    errors.total() * 100.0 / attempts, MAX_ERROR_PERCENT));
+        long wrongAnswers = errors.status() + errors.body() + errors.malformed();
+        if (attempts > 0 && wrongAnswers * 100.0 / attempts > MAX_ERROR_PERCENT) {
+            reasons.add(String.format(Locale.ROOT, "wrong answers are %.2f %% of requests (above %.1f %%)",
+                    wrongAnswers * 100.0 / attempts, MAX_ERROR_PERCENT));
         }
         boolean clientBound = false;
         if (ceiling != null && ceiling > 0 && throughput.score() >= ceiling * (1 - CLIENT_BOUND_PERCENT / 100)) {
@@ -123,7 +122,7 @@ final class ResultAssembler {
         boolean open = benchmark.scenario().openLoop();
         Histogram uncorrected = merged(measured, TrialMeasurement::uncorrectedLatency);
         Histogram corrected = open ? merged(measured, TrialMeasurement::latency) : null;
-        Latency latency = new Latency(percentiles(uncorrected), open ? percentiles(corrected) : null,
+        Latency latency = new Latency(summary(uncorrected), open ? summary(corrected) : null,
                 encoded(uncorrected), open ? encoded(corrected) : null);
 
         return new BenchmarkResult(benchmark.scenario().benchmarkName(), benchmark.model(), side, model.family(),
@@ -131,7 +130,34 @@ final class ResultAssembler {
                 open ? LoadModel.OPEN : LoadModel.CLOSED,
                 measured.stream().mapToDouble(TrialMeasurement::windowSeconds).sum(), throughput, latency, requests,
                 errors, fairness(measured), client(outcome.trials(), measured), resources(trials), serverInfo(trials),
-                windows(measured), extras(measured), reasons.isEmpty(), reasons, clientBound);
+                windows(measured), extras(measured), reasons.isEmpty(), reasons, clientBound, overload);
+    }
+
+    /**
+     * The finding that the server could not take the load, or {@code null}: it answered nothing, or
+     * more than {@value #MAX_ERROR_PERCENT} % of the requests timed out or lost their connection
+     * (refused, reset, closed). That is what the model did under this load, not a fault of the
+     * measurement, so it does not make the result invalid.
+     */
+    private static String overload(List<TrialMeasurement> measured, long requests, ErrorCounts errors) {
+        if (measured.isEmpty()) {
+            return null;
+        }
+        if (requests == 0) {
+            long unfinished = measured.stream().mapToLong(TrialMeasurement::unfinished).sum();
+            return String.format(Locale.ROOT,
+                    "the server answered nothing in %.1f s of measurement (%d requests still unanswered at the window"
+                            + " ends, %,d failed)", measured.stream().mapToDouble(TrialMeasurement::windowSeconds).sum(),
+                    unfinished, errors.total());
+        }
+        long lost = errors.timeout() + errors.connect() + errors.read() + errors.write();
+        long attempts = requests + errors.total();
+        if (lost * 100.0 / attempts <= MAX_ERROR_PERCENT) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the server could not take the load: %.2f %% of requests failed"
+                        + " (%,d timed out, %,d connections refused, %,d reset or closed)", lost * 100.0 / attempts,
+                errors.timeout(), errors.connect(), errors.read() + errors.write());
     }
 
     /**
@@ -175,19 +201,9 @@ final class ResultAssembler {
      * {@link ErrorKind} does not compile until it has its place in the result file.
      */
     static ErrorCounts errors(List<TrialMeasurement> measured) {
-        long[] counts = new long[7];
-        for (TrialMeasurement m : measured) {
-            m.errors().forEach((kind, count) -> counts[switch (kind) {
-                case CONNECT -> 0;
-                case READ -> 1;
-                case WRITE -> 2;
-                case TIMEOUT -> 3;
-                case STATUS -> 4;
-                case BODY -> 5;
-                case MALFORMED -> 6;
-            }] += count);
-        }
-        return new ErrorCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+        Map<ErrorKind, Long> byKind = new EnumMap<>(ErrorKind.class);
+        measured.forEach(m -> m.errors().forEach((kind, count) -> byKind.merge(kind, count, Long::sum)));
+        return dev.concbench.client.ErrorCounts.toResult(byKind);
     }
 
     /**
@@ -214,16 +230,8 @@ final class ResultAssembler {
         return merged;
     }
 
-    private static Percentiles percentiles(Histogram merged) {
-        if (merged.getTotalCount() == 0) {
-            return new Percentiles(0, 0, 0, 0, 0, 0, 0, 0, 0);
-        }
-        double[] at = new double[PERCENTILES.length];
-        for (int i = 0; i < at.length; i++) {
-            at[i] = millis(merged.getValueAtPercentile(PERCENTILES[i]));
-        }
-        return new Percentiles(merged.getTotalCount(), millis(merged.getMinValue()), at[0], at[1], at[2], at[3],
-                at[4], at[5], millis(merged.getMaxValue()));
+    private static Percentiles summary(Histogram histogram) {
+        return new dev.concbench.client.Latency(histogram).summary();
     }
 
     private static String encoded(Histogram histogram) {
@@ -236,10 +244,6 @@ final class ResultAssembler {
         } catch (DataFormatException e) {
             throw new IllegalStateException("a trial record holds a damaged latency histogram", e);
         }
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
     }
 
     /** The worst of the trials: see {@link TrialMeasurement.TrialFairness}. */
@@ -259,7 +263,7 @@ final class ResultAssembler {
     }
 
     /** Peaks over the trials, CPU and processes summed; {@code null} when no trial was sampled. */
-    private static ServerResources resources(List<TrialRecord.Side> trials) {
+    static ServerResources resources(List<TrialRecord.Side> trials) {
         List<TrialRecord.Side> sampled = trials.stream().filter(t -> t.resources() != null).toList();
         if (sampled.isEmpty()) {
             return null;
@@ -282,7 +286,7 @@ final class ResultAssembler {
     }
 
     /** What the server reported when it started and stopped (the first trial's), and whether it ran in-process. */
-    private static Map<String, String> serverInfo(List<TrialRecord.Side> trials) {
+    static Map<String, String> serverInfo(List<TrialRecord.Side> trials) {
         Map<String, String> info = new TreeMap<>();
         if (trials.isEmpty()) {
             return info;

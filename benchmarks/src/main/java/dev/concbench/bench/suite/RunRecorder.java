@@ -10,6 +10,7 @@ import dev.concbench.results.BenchmarkResult;
 import dev.concbench.results.ClientCeiling;
 import dev.concbench.results.Environment;
 import dev.concbench.results.MachineInfo;
+import dev.concbench.results.RateSweep;
 import dev.concbench.results.ResultFiles;
 import dev.concbench.results.ResultLayout;
 import dev.concbench.results.RunResult;
@@ -45,6 +46,7 @@ final class RunRecorder {
     private final Path rawFile;
     private final int planned;
     private final List<BenchmarkResult> results = new ArrayList<>();
+    private final List<RateSweep> sweeps = new ArrayList<>();
     private final ArrayNode raw = JSON.createArrayNode();
     private ClientCeiling ceiling;
     private boolean complete;
@@ -102,6 +104,17 @@ final class RunRecorder {
         write();
     }
 
+    /** Adds a finished sweep (one per side in an A/B run) and writes the file (still incomplete). */
+    synchronized void recordSweeps(List<RateSweep> finished) throws IOException {
+        if (complete) {
+            throw new IllegalStateException("the run is complete");
+        }
+        sweeps.addAll(finished);
+        incompleteReason = "running: " + results.size() + " benchmark results and " + sweeps.size()
+                + " sweeps recorded";
+        write();
+    }
+
     /** Marks the run complete and writes the file for the last time. */
     synchronized void complete() throws IOException {
         complete = true;
@@ -119,7 +132,8 @@ final class RunRecorder {
         if (complete) {
             return false;
         }
-        incompleteReason = reason + " after " + results.size() + " of " + planned + " benchmarks";
+        incompleteReason = reason + " after " + results.size() + " of " + planned + " benchmarks"
+                + (sweeps.isEmpty() ? "" : " and " + sweeps.size() + " sweeps");
         try {
             write();
             return true;
@@ -142,6 +156,6 @@ final class RunRecorder {
         return new RunResult(RunResult.SCHEMA_VERSION, done, done ? null : reason, suite, startedAt,
                 now.isBefore(startedAt) ? startedAt : now, machine, environment, abBaseline, ceiling,
                 unavailableModels, results,
-                raw.isEmpty() ? null : rawFile.getFileName().toString());
+                raw.isEmpty() ? null : rawFile.getFileName().toString(), sweeps);
     }
 }

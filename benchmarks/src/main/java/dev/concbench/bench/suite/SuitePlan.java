@@ -17,15 +17,17 @@ import java.util.TreeMap;
  * @param preset the suite
  * @param models  the models that run, in registry order
  * @param cases   every benchmark, in the order they run
+ * @param sweeps  every rate sweep, in the order they run (after the benchmarks)
  * @param leftOut models the suite leaves out of this run (see {@link SuitePreset#abLeftOut()}), with the reason
  */
-public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkCase> cases,
+public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkCase> cases, List<SweepCase> sweeps,
                         Map<String, String> leftOut) {
 
     public SuitePlan {
         Objects.requireNonNull(preset, "preset");
         models = List.copyOf(models);
         cases = List.copyOf(cases);
+        sweeps = List.copyOf(sweeps);
         leftOut = Map.copyOf(leftOut);
     }
 
@@ -63,20 +65,26 @@ public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkC
             }
         }
         List<ScenarioPlan> scenarios = preset.scenarios();
+        List<SweepPlan> sweepPlans = preset.sweeps();
         if (!narrowing.scenarios().isEmpty()) {
-            List<ScenarioPlan> chosen = new ArrayList<>();
+            List<Scenario> named = new ArrayList<>();
             for (String label : distinct(narrowing.scenarios())) {
                 Scenario scenario = Scenario.byLabel(label);
-                chosen.add(scenarios.stream().filter(plan -> plan.scenario() == scenario).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("suite " + preset.name()
-                                + " does not run scenario '" + scenario.label() + "'; it runs "
-                                + String.join(", ", preset.scenarioLabels()))));
+                if (!preset.scenarioLabels().contains(scenario.label())) {
+                    throw new IllegalArgumentException("suite " + preset.name() + " does not run scenario '"
+                            + scenario.label() + "'; it runs " + String.join(", ", preset.scenarioLabels()));
+                }
+                named.add(scenario);
             }
-            scenarios = chosen;
+            scenarios = named.stream().flatMap(scenario -> preset.scenarios().stream()
+                    .filter(plan -> plan.scenario() == scenario)).toList();
+            sweepPlans = named.stream().flatMap(scenario -> preset.sweeps().stream()
+                    .filter(plan -> plan.scenario() == scenario)).toList();
         }
         if (!narrowing.connections().isEmpty()) {
             List<String> connections = narrowing.connections().stream().distinct().map(String::valueOf).toList();
             scenarios = scenarios.stream().map(plan -> plan.withValues("connections", connections)).toList();
+            sweepPlans = sweepPlans.stream().map(plan -> plan.withValues("connections", connections)).toList();
         }
         List<BenchmarkCase> cases = new ArrayList<>();
         for (ScenarioPlan plan : scenarios) {
@@ -86,15 +94,30 @@ public record SuitePlan(SuitePreset preset, List<String> models, List<BenchmarkC
                 }
             }
         }
-        if (cases.isEmpty()) {
+        List<SweepCase> sweeps = new ArrayList<>();
+        for (SweepPlan plan : sweepPlans) {
+            for (Map<String, String> params : plan.combinations()) {
+                for (String model : models) {
+                    sweeps.add(new SweepCase(plan, model, params, comparesBuilds ? 2 : 1));
+                }
+            }
+        }
+        if (cases.isEmpty() && sweeps.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: no model is registered");
         }
-        return new SuitePlan(preset, models, cases, leftOut);
+        return new SuitePlan(preset, models, cases, sweeps, leftOut);
     }
 
     /** The load time of every case together (JVM and server start-up not included). */
     public Duration loadTime() {
-        return cases.stream().map(c -> c.timing().loadTime()).reduce(Duration.ZERO, Duration::plus);
+        return all().stream().map(SuiteCase::loadTime).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** The benchmarks, then the sweeps: everything the run does, in order. */
+    List<SuiteCase> all() {
+        List<SuiteCase> all = new ArrayList<>(cases);
+        all.addAll(sweeps);
+        return all;
     }
 
     private static List<String> distinct(List<String> words) {

@@ -2,7 +2,12 @@ package dev.concbench.bench.suite;
 
 import dev.concbench.bench.HarnessSettings;
 import dev.concbench.bench.Scenario;
+import dev.concbench.client.capacity.CapacitySearch;
+import dev.concbench.client.capacity.SweepRunner;
+import dev.concbench.results.Objective;
 import dev.concbench.results.Suite;
+import dev.concbench.results.SweepMode;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,17 +22,19 @@ import java.util.stream.Collectors;
  *
  * @param suite              the suite's name, as result files record it
  * @param scenarios          the scenarios, in the order they run
+ * @param sweeps             the open-loop rate sweeps, run after the scenarios, in order
  * @param ceilingConnections connections of the client-ceiling measurement (hello, fastest model)
  * @param ceilingTiming      timing of the client-ceiling measurement
  * @param serverJvmFlags     the server JVM's flags, the same for every benchmark of the suite
  * @param abLeftOut          models an A/B run of the suite leaves out unless named, with the reason
  *                           (recorded with the run's unavailable models)
  */
-public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceilingConnections, Timing ceilingTiming,
-                          List<String> serverJvmFlags, Map<String, String> abLeftOut) {
+public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, List<SweepPlan> sweeps, int ceilingConnections,
+                          Timing ceilingTiming, List<String> serverJvmFlags, Map<String, String> abLeftOut) {
 
-    /** Load applied after the warm-up iterations: the blog's wrk run is one 10 s window. */
-    private static final Timing BLOG_RUN = Timing.of(1, 0, 1, 1, 10);
+    /** One step of a sweep: see {@link #capacity}. */
+    private static final SweepRunner.Pace STEP_PACE = new SweepRunner.Pace(Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(2), 300, Duration.ofSeconds(1));
 
     /**
      * CI: every model, hello at one connection level and a short sleep that still shows the blog's
@@ -67,24 +74,30 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
             ScenarioPlan.of(Scenario.SLEEP, Timing.of(1, 0, 1, 1, 2).withLeadIn(1), "connections", List.of(10),
                     "ms", List.of(100))
                     .withAbTiming(Timing.of(1, 0, 1, 1, 0.5).withLeadIn(0.25), 5)),
-            64, Timing.of(1, 1, 5, 1, 1).withLeadIn(0.5), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS,
+            List.of(), 64, Timing.of(1, 1, 5, 1, 1).withLeadIn(0.5), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS,
             Map.of("process", "a JVM start per request answers nothing in the smoke suite's short A/B windows"
                     + " on the server's one core (name it with -Dbench.models to run it all the same)"));
 
     /**
-     * The default: hello at 1, 16, 64 and 256 connections, the blog's experiment as the blog ran
-     * it (/sleep?ms=1000, 10 connections, 10 s), and one level of every other scenario.
+     * The default, within 20 minutes for fifteen models on two cores: the closed-loop hello at 64
+     * connections, the blog's experiment (/sleep?ms=1000, 10 connections, for 5 s rather than the
+     * blog's 10: about 50 responses where requests overlap and 5 where they queue, the same
+     * lesson), one short level of the slow-client, cpu, close and large scenarios, and the capacity
+     * at p99 under 10 ms for hello and for a 1 ms blocking call, 64 connections each (see
+     * {@link #capacity}). Traded for that budget, and left to the full suite: hello at 1, 16 and 256
+     * connections, json, and the open loop at fixed rates (the capacity search replaces it); the
+     * short scenarios warm up one window and measure two, so their JMH error bars are wide.
      */
     public static final SuitePreset QUICK = new SuitePreset(Suite.QUICK, List.of(
-            ScenarioPlan.of(Scenario.HELLO, quickWarm(), "connections", List.of(1, 16, 64, 256)),
-            ScenarioPlan.of(Scenario.SLEEP, BLOG_RUN, "connections", List.of(10), "ms", List.of(1000)),
-            ScenarioPlan.of(Scenario.JSON, quickWarm(), "connections", List.of(64)),
+            ScenarioPlan.of(Scenario.HELLO, quickWarm(), "connections", List.of(64)),
+            ScenarioPlan.of(Scenario.SLEEP, Timing.of(1, 0, 1, 1, 5), "connections", List.of(10), "ms", List.of(1000)),
             ScenarioPlan.of(Scenario.SLOW_CLIENT, quick(), "connections", List.of(16), "slowClients", List.of(1),
                     "pieces", List.of(5), "gapMs", List.of(100)),
             ScenarioPlan.of(Scenario.CPU, quick(), "connections", List.of(16), "us", List.of(1000)),
             ScenarioPlan.of(Scenario.CLOSE, quick(), "connections", List.of(16)),
-            ScenarioPlan.of(Scenario.LARGE, quick(), "connections", List.of(16), "bytes", List.of(1_048_576)),
-            ScenarioPlan.of(Scenario.LATENCY, quick(), "connections", List.of(16), "rate", List.of(1000))),
+            ScenarioPlan.of(Scenario.LARGE, quick(), "connections", List.of(16), "bytes", List.of(1_048_576))),
+            List.of(capacity(Scenario.HELLO, "connections", List.of(64)),
+                    capacity(Scenario.SLEEP, "connections", List.of(64), "ms", List.of(1))),
             64, quickWarm(), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS, Map.of());
 
     /** The whole matrix, up to 1,024 connections, latency at several rates, two forks each. */
@@ -100,6 +113,8 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
             ScenarioPlan.of(Scenario.LARGE, full(), "connections", List.of(16, 64), "bytes", List.of(1_048_576)),
             ScenarioPlan.of(Scenario.LATENCY, full(), "connections", List.of(64),
                     "rate", List.of(1000, 5000, 20_000))),
+            List.of(curve(Scenario.HELLO, "connections", List.of(64)), curve(Scenario.JSON, "connections", List.of(64)),
+                    curve(Scenario.SLEEP, "connections", List.of(64), "ms", List.of(1))),
             64, full(), HarnessSettings.DEFAULT_SERVER_JVM_FLAGS, Map.of());
 
     public SuitePreset {
@@ -110,6 +125,10 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
         }
         if (ceilingConnections < 1) {
             throw new IllegalArgumentException("ceilingConnections must be at least 1, was " + ceilingConnections);
+        }
+        sweeps = List.copyOf(sweeps);
+        if (sweeps.stream().map(SweepPlan::scenario).distinct().count() != sweeps.size()) {
+            throw new IllegalArgumentException("a suite sweeps each scenario once");
         }
         Objects.requireNonNull(ceilingTiming, "ceilingTiming");
         serverJvmFlags = List.copyOf(serverJvmFlags);
@@ -138,23 +157,24 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
                         + all().stream().map(SuitePreset::name).collect(Collectors.joining(", "))));
     }
 
-    /** The scenarios' labels, in order. */
+    /** The labels of the scenarios it runs or sweeps, in order, each once. */
     public List<String> scenarioLabels() {
-        return scenarios.stream().map(plan -> plan.scenario().label()).toList();
+        return java.util.stream.Stream.concat(scenarios.stream().map(ScenarioPlan::scenario),
+                sweeps.stream().map(SweepPlan::scenario)).distinct().map(Scenario::label).toList();
     }
 
     /**
-     * Three warm-up windows of 1 s, four measured windows of 1 s, for the scenarios whose pace does
-     * not hang on the JIT (sleep, cpu, large bodies, a connection per request, slow clients, a
-     * fixed rate). Four values give JMH's 99.9 % interval a t-factor of 12.9, where three 1.5 s
-     * windows would give 31.6 for nearly the same time.
+     * One warm-up window of 1 s, two measured windows of 1 s, for the scenarios whose pace does not
+     * hang on the JIT (cpu, large bodies, a connection per request, slow clients). Two values give
+     * JMH's 99.9 % interval a t-factor of 636.6: read their figure, not its error bar (four
+     * windows, as before, gave 12.9 but did not fit fifteen models in the quick suite's 20 minutes).
      */
     private static Timing quick() {
-        return Timing.of(1, 3, 1, 4, 1);
+        return Timing.of(1, 1, 1, 2, 1);
     }
 
     /**
-     * Six warm-up windows of 1 s, then four measured, for hello, json and the client ceiling: the
+     * Six warm-up windows of 1 s, then four measured, for hello and the client ceiling: the
      * time a freshly started {@code netty} server needs to reach its pace on two cores while the
      * benchmark JVM compiles its own code too. Measured with the harness ({@code HelloBenchmark},
      * 64 connections, twelve 1 s windows from a cold start): netty answered 1,388, 5,528, 7,377,
@@ -163,6 +183,27 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, int ceiling
      */
     private static Timing quickWarm() {
         return Timing.of(1, 6, 1, 4, 1);
+    }
+
+    /**
+     * A capacity search at p99 under 10 ms: from 50 requests/s, rates four times higher while steps
+     * pass, then bisection until the failing rate is within 5 % of the passing one (about a dozen
+     * steps, at most 24). Each step offers its rate for 0.25 s of lead-in, then a window of 0.5 s,
+     * longer at low rates so that it holds 300 responses (at most 2 s), and waits a second after a
+     * failed step for the server's queue to drain.
+     */
+    private static SweepPlan capacity(Scenario scenario, Object... namesAndValues) {
+        return SweepPlan.of(scenario, SweepMode.SEARCH, Objective.DEFAULT,
+                new CapacitySearch.Range(50, 400_000, 4, 0.05, 24), STEP_PACE, namesAndValues);
+    }
+
+    /**
+     * A latency curve at p99 under 10 ms: sixteen rates from 100/s to 200,000/s (each 66 % above the
+     * last), until the server has clearly left the objective; each step as in {@link #capacity}.
+     */
+    private static SweepPlan curve(Scenario scenario, Object... namesAndValues) {
+        return SweepPlan.of(scenario, SweepMode.CURVE, Objective.DEFAULT,
+                new CapacitySearch.Range(100, 200_000, 2, 0.05, 16), STEP_PACE, namesAndValues);
     }
 
     private static Timing full() {

@@ -2,8 +2,10 @@ package dev.concbench.bench.suite;
 
 import dev.concbench.bench.HarnessSettings;
 import dev.concbench.bench.Scenario;
+import dev.concbench.bench.SweepTrial;
 import dev.concbench.bench.probe.JvmProbe;
 import dev.concbench.bench.probe.MachineProbe;
+import dev.concbench.client.LoadClient;
 import dev.concbench.results.AtomicFiles;
 import dev.concbench.results.BenchmarkResult;
 import dev.concbench.results.ClientCeiling;
@@ -11,6 +13,7 @@ import dev.concbench.results.Environment;
 import dev.concbench.results.GitInfo;
 import dev.concbench.results.JvmInfo;
 import dev.concbench.results.MeasuredWindow;
+import dev.concbench.results.RateSweep;
 import dev.concbench.results.Throughput;
 import dev.concbench.servers.ServerModels;
 import java.io.IOException;
@@ -102,9 +105,10 @@ public final class SuiteRunner {
         Map<String, String> unavailable = new TreeMap<>(unavailableModels());
         unavailable.putAll(plan.leftOut());
         unavailable.forEach((model, reason) -> out.println(NAME + ": model " + model + " left out: " + reason));
-        out.printf("%s: suite %s, %d benchmarks on %d models (%s), pinning %s, about %s%n", NAME, plan.preset().name(),
-                plan.cases().size(), plan.models().size(), String.join(", ", plan.models()),
-                options.pinning().describe(), Progress.format(new Progress(plan.cases()).left(0)));
+        out.printf("%s: suite %s, %d benchmarks and %d rate sweeps on %d models (%s), pinning %s, about %s%n", NAME,
+                plan.preset().name(), plan.cases().size(), plan.sweeps().size(), plan.models().size(),
+                String.join(", ", plan.models()), options.pinning().describe(),
+                Progress.format(new Progress(plan.all()).left(0)));
         if (options.dryRun()) {
             Scenario shown = null;
             for (BenchmarkCase benchmark : plan.cases()) {
@@ -113,6 +117,10 @@ public final class SuiteRunner {
                     out.println(shown.label() + ": " + shown.question());
                 }
                 out.println("  " + benchmark.describe());
+            }
+            if (!plan.sweeps().isEmpty()) {
+                out.println("rate sweeps: open loop, each step judged against the objective");
+                plan.sweeps().forEach(sweep -> out.println("  " + sweep.describe()));
             }
             return OK;
         }
@@ -168,12 +176,13 @@ public final class SuiteRunner {
                         + " a window whose client was busy is still marked client-bound)");
             }
             recorder.ceiling(ceiling);
-            Progress progress = new Progress(plan.cases());
+            Progress progress = new Progress(plan.all());
+            int total = plan.all().size();
             List<BenchmarkCase> cases = plan.cases();
             List<Finished> finished = new ArrayList<>();
             for (int i = 0; i < cases.size(); i++) {
                 BenchmarkCase benchmark = cases.get(i);
-                out.printf("[%d/%d] %s … %s left%n", i + 1, cases.size(), benchmark.describe(),
+                out.printf("[%d/%d] %s … %s left%n", i + 1, total, benchmark.describe(),
                         Progress.format(progress.left(i)));
                 CaseOutcome outcome = jmh.run(benchmark, String.format(Locale.ROOT, "%03d-%s-%s", i + 1,
                         benchmark.scenario().label(), benchmark.model()));
@@ -205,7 +214,14 @@ public final class SuiteRunner {
                     failed++;
                 }
             }
+            failed += runSweeps(plan, baseline.map(b -> harness.withBaselineClassPath(b.classPath())).orElse(harness),
+                    recorder, progress);
             recorder.complete();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            recorder.incomplete("interrupted");
+            err.println(NAME + ": interrupted; what finished is kept in " + recorder.resultFile());
+            return FAILED;
         } catch (IOException | RuntimeException e) {
             recorder.incomplete("the runner failed (" + e + ")");
             err.println(NAME + ": the run failed: " + e);
@@ -217,11 +233,53 @@ public final class SuiteRunner {
         out.println("result file: " + recorder.resultFile());
         out.println("work files:  " + workDirectory);
         if (failed > 0) {
-            err.printf("%s: %d of %d benchmarks failed; they are in the result file as invalid, and their JMH logs"
-                    + " are under %s%n", NAME, failed, plan.cases().size(), workDirectory);
+            err.printf("%s: %d of %d benchmarks and sweeps failed; they are in the result file as invalid or"
+                    + " inconclusive, and the benchmarks' JMH logs are under %s%n", NAME, failed, plan.all().size(),
+                    workDirectory);
             return FAILED;
         }
         return OK;
+    }
+
+    /**
+     * Runs the plan's rate sweeps, after the benchmarks, in this JVM (see {@link SweepTrial}): the
+     * load client is pinned to the client CPUs as a benchmark JVM would be. Records each case as it
+     * ends; returns how many failed.
+     */
+    private int runSweeps(SuitePlan plan, HarnessSettings settings, RunRecorder recorder, Progress progress)
+            throws IOException, InterruptedException {
+        if (plan.sweeps().isEmpty()) {
+            return 0;
+        }
+        if (settings.clientCpus() != null) {
+            settings.clientCpus().pin(ProcessHandle.current().pid());
+        }
+        int failed = 0;
+        int offset = plan.cases().size();
+        try (LoadClient client = LoadClient.create(Runtime.getRuntime().availableProcessors())) {
+            for (int i = 0; i < plan.sweeps().size(); i++) {
+                SweepCase sweep = plan.sweeps().get(i);
+                out.printf("[%d/%d] %s … %s left%n", offset + i + 1, plan.all().size(), sweep.describe(),
+                        Progress.format(progress.left(offset + i)));
+                long started = System.nanoTime();
+                ModelFacts facts = ModelFacts.of(ServerModels.byName(sweep.model()));
+                List<RateSweep> results;
+                try {
+                    results = SweepAssembler.assemble(sweep, SweepTrial.run(client, sweep.model(),
+                            sweep.plan().scenario(), sweep.params(), settings, sweep.plan()::newSweep,
+                            sweep.plan().pace(), (target, step) -> out.println("        "
+                                    + SweepLines.step(target.side(), step))), facts);
+                } catch (IOException | RuntimeException e) {
+                    failed++;
+                    out.println("        the sweep failed: " + e);
+                    results = SweepAssembler.failed(sweep, facts, e.toString());
+                }
+                progress.finished(sweep, Duration.ofNanos(System.nanoTime() - started));
+                recorder.recordSweeps(results);
+                results.forEach(result -> out.println("        " + SweepLines.capacity(result)));
+            }
+        }
+        return failed;
     }
 
     /** One benchmark that ran, and what it produced; judged whenever the result file is written. */

@@ -70,7 +70,7 @@ class MachineProbeTest {
         Environment environment = new Environment(new GitInfo("0123456789abcdef0123", false), JvmProbe.current(),
                 JvmProbe.current(), "1.37", CpuPinning.NONE);
         assertThat(ResultFiles.toJson(new RunResult(RunResult.SCHEMA_VERSION, false, "test", Suite.SMOKE, Instant.EPOCH,
-                Instant.EPOCH, machine, environment, null, null, java.util.Map.of(), List.of(), null)))
+                Instant.EPOCH, machine, environment, null, null, java.util.Map.of(), List.of(), null, List.of())))
                 .doesNotContain("\"" + host + "\"");
     }
 

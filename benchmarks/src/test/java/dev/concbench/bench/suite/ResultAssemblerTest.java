@@ -64,13 +64,15 @@ class ResultAssemblerTest {
     }
 
     @Test
-    void errorsAboveATenthOfAPercentMakeItInvalidAndAreCountedByKind() {
-        TrialRecord trial = Trials.hello("iterative", 1_000, Map.of(ErrorKind.TIMEOUT, 2L, ErrorKind.MALFORMED, 1L, ErrorKind.CONNECT, 3L), 5);
+    void lostRequestsAboveATenthOfAPercentAreAServerThatCouldNotTakeTheLoadAndAreCountedByKind() {
+        TrialRecord trial = Trials.hello("iterative", 1_000,
+                Map.of(ErrorKind.TIMEOUT, 2L, ErrorKind.MALFORMED, 1L, ErrorKind.CONNECT, 3L), 5);
 
         BenchmarkResult result = plain( outcome(500, List.of(trial), null), 20_000.0);
 
-        assertThat(result.valid()).isFalse();
-        assertThat(result.invalidReasons()).containsExactly("errors are 0.60 % of requests (above 0.1 %)");
+        assertThat(result.valid()).isTrue();
+        assertThat(result.overload()).isEqualTo("the server could not take the load: 0.50 % of requests failed"
+                + " (2 timed out, 3 connections refused, 0 reset or closed)");
         assertThat(result.errors().timeout()).isEqualTo(2);
         assertThat(result.errors().connect()).isEqualTo(3);
         assertThat(result.errors().malformed()).isEqualTo(1);
@@ -79,15 +81,25 @@ class ResultAssemblerTest {
     }
 
     @Test
-    void noVerifiedResponseAndNoErrorIsInvalidNotAQuietZero() {
+    void wrongAnswersAboveATenthOfAPercentMakeItInvalid() {
+        TrialRecord trial = Trials.hello("iterative", 1_000, Map.of(ErrorKind.STATUS, 4L, ErrorKind.BODY, 1L), 5);
+
+        BenchmarkResult result = plain( outcome(500, List.of(trial), null), 20_000.0);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.invalidReasons()).containsExactly("wrong answers are 0.50 % of requests (above 0.1 %)");
+        assertThat(result.overload()).isNull();
+    }
+
+    @Test
+    void aServerThatAnsweredNothingIsAFindingNotAQuietZeroNorAnInvalidMeasurement() {
         TrialRecord trial = Trials.hello("process", 0, Map.of());
 
         BenchmarkResult result = plain( outcome(0, List.of(trial), null), 20_000.0);
 
         assertThat(result.errors().total()).isZero();
-        assertThat(result.valid()).isFalse();
-        assertThat(result.invalidReasons()).singleElement().asString()
-                .startsWith("no verified response in 2.0 s of measurement");
+        assertThat(result.valid()).isTrue();
+        assertThat(result.overload()).startsWith("the server answered nothing in 2.0 s of measurement");
     }
 
     @Test

@@ -55,10 +55,10 @@ class AbComparisonTest {
         results.set(1, new BenchmarkResult(b.benchmark(), b.model(), b.side(), b.family(), b.reference(), b.scenario(),
                 b.params(), b.loadModel(), 0, b.throughput(), b.latency(), 0, b.errors(), b.fairness(), null, null,
                 b.serverInfo(), List.<MeasuredWindow>of(), b.extras(), false,
-                List.of("the benchmark failed: IOException: server pool exited"), false));
+                List.of("the benchmark failed: IOException: server pool exited"), false, null));
         RunResult broken = new RunResult(run.schema(), true, null, run.suite(), run.startedAt(), run.finishedAt(),
                 run.machine(), run.environment(), run.abBaseline(), run.clientCeiling(), run.unavailableModels(),
-                results, null);
+                results, null, List.of());
 
         AbCase only = AbComparison.of(broken, 5).cases().getFirst();
 

@@ -32,7 +32,7 @@ public final class AbRuns {
         return new RunResult(base.schema(), true, null, base.suite(), base.startedAt(), base.finishedAt(),
                 base.machine(), base.environment(),
                 new AbBaseline(self ? "self" : "HEAD~1", "fedcba9876543210fedcba9876543210fedcba98", false, self),
-                base.clientCeiling(), Map.of(), results, null);
+                base.clientCeiling(), Map.of(), results, null, List.of());
     }
 
     private static BenchmarkResult side(BenchmarkResult r, String side, double throughput, double cpu) {
@@ -47,6 +47,6 @@ public final class AbRuns {
         return new BenchmarkResult(r.benchmark(), r.model(), side, r.family(), r.reference(), r.scenario(),
                 r.params(), r.loadModel(), r.measuredSeconds(), r.throughput(), r.latency(), r.requestsCompleted(),
                 r.errors(), r.fairness(), r.client(), r.resources(), r.serverInfo(), windows, r.extras(), true,
-                List.of(), false);
+                List.of(), false, null);
     }
 }

@@ -190,12 +190,12 @@ class ComparisonTest {
         var changed = new BenchmarkResult(r.benchmark(), r.model(), r.side(), r.family(), r.reference(), r.scenario(),
                 r.params(), r.loadModel(), r.measuredSeconds(), throughput, r.latency(), r.requestsCompleted(),
                 r.errors(), r.fairness(), r.client(), r.resources(), r.serverInfo(), r.windows(), r.extras(), r.valid(),
-                r.invalidReasons(), r.clientBound());
+                r.invalidReasons(), r.clientBound(), null);
         var results = new java.util.ArrayList<>(run.results());
         results.set(0, changed);
         return new RunResult(run.schema(), run.complete(), run.incompleteReason(), run.suite(), run.startedAt(),
                 run.finishedAt(), run.machine(), run.environment(), run.abBaseline(), run.clientCeiling(),
-                run.unavailableModels(), results, run.jmhRawFile());
+                run.unavailableModels(), results, run.jmhRawFile(), List.of());
     }
 
     @Test

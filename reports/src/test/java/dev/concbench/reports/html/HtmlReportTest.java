@@ -75,7 +75,7 @@ class HtmlReportTest {
         RunResult r = run;
         var incomplete = new RunResult(r.schema(), false, "interrupted by SIGINT", r.suite(), r.startedAt(),
                 r.finishedAt(), r.machine(), r.environment(), null, null, Map.of(), r.results().subList(0, 3),
-                r.jmhRawFile());
+                r.jmhRawFile(), r.sweeps());
         String page = HtmlReport.render(incomplete).replaceAll("(?s)<script[^>]*>.*?</script>", "");
         assertThat(page).contains("Incomplete run: interrupted by SIGINT", "not measured");
         assertThat(page.indexOf("Incomplete run")).isLessThan(page.indexOf("id=\"environment\""));

@@ -1,0 +1,155 @@
+package dev.concbench.client.capacity;
+
+import dev.concbench.client.LoadClient;
+import dev.concbench.client.LoadModel;
+import dev.concbench.client.LoadResult;
+import dev.concbench.client.LoadSpec;
+import dev.concbench.client.RunLength;
+import dev.concbench.results.StepVerdict;
+import dev.concbench.results.SweepStep;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies sweeps: each step one open-loop window at the rate its sweep asks for, after a lead-in
+ * on the same connections at the same rate that no figure counts. Given two targets (an A/B run's
+ * servers), their steps alternate, A then B in even rounds and B then A in odd ones, so that
+ * neither side gains from a machine that drifts; each side follows its own sweep.
+ */
+public final class SweepRunner {
+
+    /**
+     * How long each step lasts.
+     *
+     * @param leadIn         load before each window, on its connections and at its rate, not counted
+     * @param shortestWindow the shortest measured window
+     * @param longestWindow  the longest: a window lasts long enough for {@code fewestRequests} at its rate, within these
+     * @param fewestRequests the requests a window should hold, so that its p99 rests on enough of them
+     * @param coolDown       the wait before a server's next step after it failed one, for the
+     *                       requests it still had queued to drain
+     */
+    public record Pace(Duration leadIn, Duration shortestWindow, Duration longestWindow, long fewestRequests,
+                       Duration coolDown) {
+        public Pace {
+            Objects.requireNonNull(leadIn, "leadIn");
+            Objects.requireNonNull(coolDown, "coolDown");
+            if (shortestWindow.isNegative() || shortestWindow.isZero() || longestWindow.compareTo(shortestWindow) < 0) {
+                throw new IllegalArgumentException("windows must be positive and the longest at least the shortest, got "
+                        + shortestWindow + " and " + longestWindow);
+            }
+            if (fewestRequests < 1) {
+                throw new IllegalArgumentException("fewestRequests must be at least 1, got " + fewestRequests);
+            }
+        }
+
+        /** The measured window of a step at this rate. */
+        public Duration window(double rate) {
+            long nanos = (long) (fewestRequests * 1e9 / rate);
+            return Duration.ofNanos(Math.clamp(nanos, shortestWindow.toNanos(), longestWindow.toNanos()));
+        }
+    }
+
+    /** Reads the server's CPU time over a window; {@link #NONE} where it is not sampled. */
+    public interface ServerMeter {
+
+        ServerMeter NONE = new ServerMeter() {
+            @Override
+            public void windowStart() {
+            }
+
+            @Override
+            public Double windowEnd() {
+                return null;
+            }
+        };
+
+        /** The counted window begins (its lead-in is over). */
+        void windowStart();
+
+        /** The window ended: the server's CPU seconds over it, or {@code null} when not sampled. */
+        Double windowEnd();
+    }
+
+    /**
+     * One server's sweep.
+     *
+     * @param side    the A/B side, or {@code null} for the one server of a plain run
+     * @param address where the server listens
+     * @param sweep   the rates it is offered
+     * @param meter   what reads its CPU time
+     */
+    public record Target(String side, InetSocketAddress address, Sweep sweep, ServerMeter meter) {
+        public Target {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(sweep, "sweep");
+            Objects.requireNonNull(meter, "meter");
+        }
+    }
+
+    /** Told about every step as soon as it is judged, on the thread that runs the sweeps. */
+    @FunctionalInterface
+    public interface StepListener {
+        void onStep(Target target, SweepStep step);
+    }
+
+    private final LoadClient client;
+    private final LoadSpec load;
+    private final Pace pace;
+
+    /**
+     * @param load the request, its check and the connections of every step (its target, load model,
+     *             length and warm-up are replaced per step)
+     */
+    public SweepRunner(LoadClient client, LoadSpec load, Pace pace) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.load = Objects.requireNonNull(load, "load");
+        this.pace = Objects.requireNonNull(pace, "pace");
+    }
+
+    /** Runs every target's sweep to its end. */
+    public void run(List<Target> targets, StepListener listener) throws InterruptedException {
+        List<Target> order = new ArrayList<>(targets);
+        boolean[] failedLast = new boolean[targets.size()];
+        boolean any = true;
+        for (int round = 0; any; round++) {
+            any = false;
+            List<Target> thisRound = round % 2 == 0 ? order : order.reversed();
+            for (Target target : thisRound) {
+                var rate = target.sweep().nextRate();
+                if (rate.isEmpty()) {
+                    continue;
+                }
+                any = true;
+                int index = targets.indexOf(target);
+                if (failedLast[index]) {
+                    Thread.sleep(pace.coolDown());
+                }
+                SweepStep step = step(target, rate.getAsDouble());
+                failedLast[index] = step.verdict() != StepVerdict.PASS;
+                target.sweep().record(step);
+                listener.onStep(target, step);
+            }
+        }
+    }
+
+    private SweepStep step(Target target, double rate) throws InterruptedException {
+        LoadSpec spec = load.withTarget(target.address())
+                .withModel(new LoadModel.OpenLoop(load.model().connections(), rate))
+                .withLength(new RunLength.Timed(pace.window(rate))).withWarmup(pace.leadIn());
+        LoadResult window = client.run(spec, new LoadClient.ProgressListener() {
+            @Override
+            public void onProgress(LoadClient.Progress progress) {
+            }
+
+            @Override
+            public void onMeasurementStart() {
+                target.meter().windowStart();
+            }
+        });
+        Double serverCpu = target.meter().windowEnd();
+        return StepJudge.judge(target.sweep().steps().size(), rate, window, serverCpu, target.sweep().objective());
+    }
+}
