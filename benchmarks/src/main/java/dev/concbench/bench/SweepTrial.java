@@ -64,8 +64,7 @@ public final class SweepTrial {
             LoadSpec load = loads.load(servers.getFirst().address(), Duration.ofSeconds(1))
                     .withRequestTimeout(LoadSpec.DEFAULT_REQUEST_TIMEOUT);
             Duration coolDown = pace.coolDown().compareTo(loads.queueDrain()) >= 0 ? pace.coolDown() : loads.queueDrain();
-            new SweepRunner(client, load, new SweepRunner.Pace(pace.leadIn(), pace.shortestWindow(),
-                    pace.longestWindow(), pace.fewestRequests(), coolDown)).run(targets, listener);
+            new SweepRunner(client, load, pace.withCoolDown(coolDown)).run(targets, listener);
             servers.forEach(MeasuredServer::close);
             List<String> serverFlags =
                     settings.effectiveServerJvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments());

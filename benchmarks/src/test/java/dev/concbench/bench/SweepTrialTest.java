@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Sweeps against real server processes: what they find, and that nothing is left running. */
 class SweepTrialTest {
 
-    private static final SweepRunner.Pace SHORT = new SweepRunner.Pace(Duration.ofMillis(100), Duration.ofMillis(400),
+    private static final SweepRunner.Pace SHORT = new SweepRunner.Pace(Duration.ofMillis(200), Duration.ofMillis(100),
+            Duration.ofMillis(400),
             Duration.ofMillis(800), 50, Duration.ofMillis(200));
     private static final HarnessSettings SETTINGS = new HarnessSettings(null, false, null, null,
             List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"), 0, Duration.ZERO, null);

@@ -33,8 +33,8 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, List<SweepP
                           Timing ceilingTiming, List<String> serverJvmFlags, Map<String, String> abLeftOut) {
 
     /** One step of a sweep: see {@link #capacity}. */
-    private static final SweepRunner.Pace STEP_PACE = new SweepRunner.Pace(Duration.ofMillis(250),
-            Duration.ofMillis(500), Duration.ofSeconds(2), 300, Duration.ofSeconds(1));
+    private static final SweepRunner.Pace STEP_PACE = new SweepRunner.Pace(Duration.ofSeconds(2), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(2), 200, Duration.ofMillis(500));
 
     /**
      * CI: every model, hello at one connection level and a short sleep that still shows the blog's
@@ -186,15 +186,18 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, List<SweepP
     }
 
     /**
-     * A capacity search at p99 under 10 ms: from 50 requests/s, rates four times higher while steps
-     * pass, then bisection until the failing rate is within 5 % of the passing one (about a dozen
-     * steps, at most 24). Each step offers its rate for 0.25 s of lead-in, then a window of 0.5 s,
-     * longer at low rates so that it holds 300 responses (at most 2 s), and waits a second after a
-     * failed step for the server's queue to drain.
+     * A capacity search at p99 under 10 ms: after 2 s of closed-loop warm-up on the sweep's
+     * connections (a fresh server's first windows measured its JIT: pool failed a 1 ms sleep at
+     * 800/s in its third step and passed it at 766/s after), from 100 requests/s, rates four times
+     * higher while steps pass, then bisection until the failing rate is within 5 % of the passing
+     * one (about ten steps, at most 24). Each step offers its rate for 0.25 s of lead-in, then a
+     * window of 0.5 s, longer at low rates so that it holds 200 responses (at most 2 s), and waits
+     * half a second after a failed step (or the scenario's queue drain, if longer) for the server's
+     * queue to drain.
      */
     private static SweepPlan capacity(Scenario scenario, Object... namesAndValues) {
         return SweepPlan.of(scenario, SweepMode.SEARCH, Objective.DEFAULT,
-                new CapacitySearch.Range(50, 400_000, 4, 0.05, 24), STEP_PACE, namesAndValues);
+                new CapacitySearch.Range(100, 400_000, 4, 0.05, 24), STEP_PACE, namesAndValues);
     }
 
     /**

@@ -34,7 +34,7 @@ public record SweepPlan(Scenario scenario, Map<String, List<String>> params, Swe
     }
 
     /** The steps a search usually takes (a knee near the middle of the range), for the time estimate. */
-    static final int TYPICAL_SEARCH_STEPS = 11;
+    static final int TYPICAL_SEARCH_STEPS = 10;
 
     public SweepPlan {
         Objects.requireNonNull(scenario, "scenario");
@@ -66,6 +66,6 @@ public record SweepPlan(Scenario scenario, Map<String, List<String>> params, Swe
     Duration loadTime() {
         int steps = mode == SweepMode.SEARCH ? Math.min(TYPICAL_SEARCH_STEPS, range.maxSteps()) : range.maxSteps();
         Duration step = pace.leadIn().plus(pace.shortestWindow()).plusMillis(100);
-        return step.multipliedBy(steps);
+        return pace.warmUp().plus(step.multipliedBy(steps));
     }
 }

@@ -19,14 +19,15 @@ final class Brackets {
 
     /**
      * The capacity when a step failed above the last passing rate ({@code null}: none passed).
-     * A client failure is the client's limit; a server failure with no pass below it fails at the
-     * lowest rate; otherwise the failure closes the bracket, and {@code narrow} says whether it is
-     * within the resolution.
+     * A client failure is the client's limit, however wide the bracket; a server failure with no
+     * pass below it fails at the lowest rate; otherwise the failure closes the bracket, and
+     * {@code narrow} says whether it is within the resolution.
      */
     static Capacity afterFailure(Double lastPass, SweepStep failed, boolean narrow) {
         if (failed.verdict() == StepVerdict.CLIENT_FAILED) {
             return new Capacity(lastPass, failed.offeredRate(), CapacityOutcome.CLIENT_LIMITED,
-                    "the client, not the server, failed at " + rate(failed.offeredRate()) + ": " + failed.reason());
+                    "the client, not the server, failed at " + rate(failed.offeredRate()) + ": " + failed.reason()
+                            + (lastPass == null ? "" : "; the server met the objective at " + rate(lastPass)));
         }
         if (lastPass == null) {
             return new Capacity(null, failed.offeredRate(), CapacityOutcome.FAILED_AT_LOWEST,

@@ -15,10 +15,12 @@ import java.util.OptionalDouble;
  * The capacity at an objective by a bracket search, as Nighthawk's adaptive load controller finds
  * one: from the lowest rate, multiply by the growth factor while steps pass; at the first failure,
  * bisect (geometrically) between the last passing and the first failing rate until the failing one
- * is within the resolution above the passing one. It ends early when the lowest rate already
- * fails, when the client fails a step (the server's capacity is then beyond what this client shows),
- * when the highest rate passes, or after the most steps allowed. A failing step is never followed
- * by a higher rate: a server that collapsed is not offered more.
+ * is within the resolution above the passing one. A step the client failed bounds the search from
+ * above like one the server failed: the bisection then narrows in on the client's own limit, and
+ * the outcome is client-limited when the lowest failure was the client's (the server took at least
+ * the last passing rate; how much more, this client cannot tell). It ends early when the lowest
+ * rate already fails, when the highest rate passes, or after the most steps allowed. A failing step
+ * is never followed by a higher rate: a server that collapsed is not offered more.
  */
 public final class CapacitySearch implements Sweep {
 
@@ -87,8 +89,8 @@ public final class CapacitySearch implements Sweep {
                 capacity = Brackets.passedEverything(lastPass);
                 done = true;
             }
-        } else if (step.verdict() == StepVerdict.CLIENT_FAILED || lastPass == null) {
-            capacity = Brackets.afterFailure(lastPass, step, false);
+        } else if (lastPass == null) {
+            capacity = Brackets.afterFailure(null, step, false);
             done = true;
         } else {
             firstFail = step;

@@ -24,6 +24,9 @@ public final class SweepRunner {
     /**
      * How long each step lasts.
      *
+     * @param warmUp         closed-loop load on the sweep's connections before its first step, not
+     *                       counted: a freshly started server (and the client) compiles its hot code
+     *                       first, so that a step's window measures the server's pace, not its JIT
      * @param leadIn         load before each window, on its connections and at its rate, not counted
      * @param shortestWindow the shortest measured window
      * @param longestWindow  the longest: a window lasts long enough for {@code fewestRequests} at its rate, within these
@@ -31,11 +34,15 @@ public final class SweepRunner {
      * @param coolDown       the wait before a server's next step after it failed one, for the
      *                       requests it still had queued to drain
      */
-    public record Pace(Duration leadIn, Duration shortestWindow, Duration longestWindow, long fewestRequests,
-                       Duration coolDown) {
+    public record Pace(Duration warmUp, Duration leadIn, Duration shortestWindow, Duration longestWindow,
+                       long fewestRequests, Duration coolDown) {
         public Pace {
+            Objects.requireNonNull(warmUp, "warmUp");
             Objects.requireNonNull(leadIn, "leadIn");
             Objects.requireNonNull(coolDown, "coolDown");
+            if (warmUp.isNegative() || leadIn.isNegative() || coolDown.isNegative()) {
+                throw new IllegalArgumentException("warm-up, lead-in and cool-down must not be negative");
+            }
             if (shortestWindow.isNegative() || shortestWindow.isZero() || longestWindow.compareTo(shortestWindow) < 0) {
                 throw new IllegalArgumentException("windows must be positive and the longest at least the shortest, got "
                         + shortestWindow + " and " + longestWindow);
@@ -43,6 +50,11 @@ public final class SweepRunner {
             if (fewestRequests < 1) {
                 throw new IllegalArgumentException("fewestRequests must be at least 1, got " + fewestRequests);
             }
+        }
+
+        /** The same pace with another cool-down. */
+        public Pace withCoolDown(Duration newCoolDown) {
+            return new Pace(warmUp, leadIn, shortestWindow, longestWindow, fewestRequests, newCoolDown);
         }
 
         /** The measured window of a step at this rate. */
@@ -109,8 +121,14 @@ public final class SweepRunner {
         this.pace = Objects.requireNonNull(pace, "pace");
     }
 
-    /** Runs every target's sweep to its end. */
+    /** Warms every target up (see {@link Pace#warmUp()}), then runs every target's sweep to its end. */
     public void run(List<Target> targets, StepListener listener) throws InterruptedException {
+        if (!pace.warmUp().isZero()) {
+            for (Target target : targets) {
+                client.run(load.withTarget(target.address()).withModel(new LoadModel.ClosedLoop(load.model().connections()))
+                        .withLength(new RunLength.Timed(pace.warmUp())).withWarmup(Duration.ZERO));
+            }
+        }
         List<Target> order = new ArrayList<>(targets);
         boolean[] failedLast = new boolean[targets.size()];
         boolean any = true;

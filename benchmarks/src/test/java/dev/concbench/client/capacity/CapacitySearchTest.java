@@ -56,15 +56,25 @@ class CapacitySearchTest {
     }
 
     @Test
-    void aClientThatCannotReachTheRateIsTheClientsLimitNotAServerVerdict() {
+    void aClientThatCannotReachTheRateIsTheClientsLimitNotAServerVerdictNarrowedToTheResolution() {
         CapacitySearch search = new SimulatedServer(100_000, 5_000, false).drive(search());
 
         var capacity = search.capacity();
         assertThat(capacity.outcome()).isEqualTo(CapacityOutcome.CLIENT_LIMITED);
         assertThat(capacity.lastPassRate()).isLessThanOrEqualTo(5_000);
-        assertThat(capacity.firstFailRate()).isGreaterThan(5_000);
+        assertThat(capacity.firstFailRate()).isGreaterThan(5_000).isLessThanOrEqualTo(capacity.lastPassRate() * 1.05);
         assertThat(capacity.reason()).contains("the client, not the server");
-        assertThat(search.steps().getLast().verdict()).isEqualTo(StepVerdict.CLIENT_FAILED);
+        assertThat(search.steps()).noneMatch(step -> step.verdict() == StepVerdict.SERVER_FAILED);
+    }
+
+    @Test
+    void aServerKneeBelowTheClientsLimitFoundWhileBisectingIsBracketed() {
+        // 3,200 passes, 12,800 fails on the client; bisecting below it finds the server's knee at 6,000.
+        CapacitySearch search = new SimulatedServer(6_000, 10_000, false).drive(search());
+
+        assertThat(search.capacity().outcome()).isEqualTo(CapacityOutcome.BRACKETED);
+        assertThat(search.capacity().lastPassRate()).isLessThanOrEqualTo(6_000);
+        assertThat(search.capacity().firstFailRate()).isGreaterThan(6_000);
     }
 
     @Test
