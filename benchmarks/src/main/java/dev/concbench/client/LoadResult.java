@@ -22,6 +22,10 @@ import java.util.Set;
  *                           time (open loop: corrected for coordinated omission; closed loop: the
  *                           intended send time is the actual one, so it equals the uncorrected)
  * @param uncorrectedLatency latency of the successful responses from the actual send time
+ * @param sendLag            how late the client itself sent each request of the measurement: from
+ *                           when it was due, or when its connection became free if that was later,
+ *                           to when it was sent (event-loop stalls, a busy client); near zero for a
+ *                           client that keeps its schedule, and 0 throughout in a closed loop
  * @param fairness           how the responses were shared among the connections
  * @param cpu                the client's own CPU use
  */
@@ -36,6 +40,7 @@ public record LoadResult(
         Duration duration,
         Latency latency,
         Latency uncorrectedLatency,
+        Latency sendLag,
         Fairness fairness,
         ClientCpu cpu) {
 
@@ -71,6 +76,7 @@ public record LoadResult(
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(uncorrectedLatency, "uncorrectedLatency");
+        Objects.requireNonNull(sendLag, "sendLag");
         Objects.requireNonNull(fairness, "fairness");
         Objects.requireNonNull(cpu, "cpu");
     }

@@ -26,6 +26,7 @@ final class LoopWorker {
     private final List<Slot> slots = new ArrayList<>();
     private final Histogram latency = Latency.newHistogram();
     private final Histogram uncorrectedLatency = Latency.newHistogram();
+    private final Histogram sendLag = Latency.newHistogram();
     private final long[] errors = new long[ErrorKind.values().length];
     private final String[] firstMessages = new String[ErrorKind.values().length];
     private final AtomicLong progressRequests = new AtomicLong();
@@ -109,6 +110,11 @@ final class LoopWorker {
         progressRequests.lazySet(++requests);
     }
 
+    /** A request of the measurement was sent this long after it was due and its connection was free. */
+    void sentLate(long lagNanos) {
+        Latency.record(sendLag, lagNanos);
+    }
+
     /** Whether the first message of this kind is still to be kept (saves building the others). */
     boolean wantsMessage(ErrorKind kind) {
         return firstMessages[kind.ordinal()] == null;
@@ -149,6 +155,10 @@ final class LoopWorker {
 
     Histogram uncorrectedLatency() {
         return uncorrectedLatency;
+    }
+
+    Histogram sendLag() {
+        return sendLag;
     }
 
     long requests() {

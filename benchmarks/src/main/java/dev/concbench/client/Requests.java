@@ -22,6 +22,8 @@ final class Requests {
     private Pacing pacing;
     /** How many requests were issued: the next one is due at {@code pacing.dueNanos(issued)}. */
     private long issued;
+    /** Since when the connection could take the next request (connected, or a full pipeline freed a place). */
+    private long readySinceNanos;
 
     Requests(LoopWorker worker, RunPlan plan, Window window) {
         this.worker = worker;
@@ -61,16 +63,31 @@ final class Requests {
         return pacing.dueNanos(issued, nowNanos);
     }
 
-    /** The next request, due at {@code dueNanos}, is in flight from {@code nowNanos}. */
+    /** The connection can take requests from {@code nowNanos} (it was just opened). */
+    void ready(long nowNanos) {
+        readySinceNanos = nowNanos;
+    }
+
+    /**
+     * The next request, due at {@code dueNanos}, is in flight from {@code nowNanos}. How late the
+     * client sent it after it was due and the connection was free is the client's own delay, noted
+     * for a request of the measurement (0 in a closed loop, where a request is due when it is sent).
+     */
     void issue(long dueNanos, long nowNanos) {
         issued++;
         inFlight.push(dueNanos, nowNanos);
+        if (window.inMeasurement(nowNanos)) {
+            worker.sentLate(nowNanos - Math.max(dueNanos, readySinceNanos));
+        }
     }
 
     /** The oldest request in flight got the complete response {@code decoder} holds: checked and settled. */
     void answered(ResponseDecoder decoder, long now) {
         long intended = inFlight.oldestIntendedNanos();
         long sent = inFlight.oldestSentNanos();
+        if (inFlight.isFull()) {
+            readySinceNanos = now;
+        }
         inFlight.pop();
         fairness.answered(window, now);
         int status = decoder.status();

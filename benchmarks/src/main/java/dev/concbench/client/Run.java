@@ -276,6 +276,7 @@ final class Run {
     private LoadResult merge(Duration measured, ClientCpu cpu) {
         Histogram latency = Latency.newHistogram();
         Histogram uncorrected = Latency.newHistogram();
+        Histogram sendLag = Latency.newHistogram();
         long[] errorCounts = new long[ErrorKind.values().length];
         Map<ErrorKind, String> firstMessages = new EnumMap<>(ErrorKind.class);
         long requests = 0;
@@ -284,6 +285,7 @@ final class Run {
         for (LoopWorker worker : workers) {
             latency.add(worker.latency());
             uncorrected.add(worker.uncorrectedLatency());
+            sendLag.add(worker.sendLag());
             requests += worker.requests();
             unfinished += worker.unfinished();
             bytesRead += worker.bytesRead();
@@ -310,7 +312,8 @@ final class Run {
         }
         return new LoadResult(spec, client.transport(), client.eventLoops(), requests,
                 new ErrorCounts(counts, firstMessages), unfinished, bytesRead, measured,
-                new Latency(latency), new Latency(uncorrected), Fairness.of(answers, longestWait, gaveUp), cpu);
+                new Latency(latency), new Latency(uncorrected), new Latency(sendLag),
+                Fairness.of(answers, longestWait, gaveUp), cpu);
     }
 
     private long eventLoopCpuNanos() {

@@ -235,6 +235,7 @@ final class Slot {
     }
 
     private void attach(Channel connected) {
+        requests.ready(System.nanoTime());
         channel = connected;
         reader.reset();
         writer.attach(connected);

@@ -49,6 +49,9 @@ class OpenLoopTest {
             // Only the 10 requests in flight when the stall began saw it from their send time.
             assertThat(uncorrected).isLessThan(Duration.ofMillis(100));
             assertThat(result.uncorrectedLatency().max()).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            // The lateness was the server's (the connections were busy), not the client's own.
+            assertThat(result.sendLag().count()).isGreaterThanOrEqualTo(result.requests() - 20);
+            assertThat(result.sendLag().percentile(99)).isLessThan(Duration.ofMillis(100));
             // The rate is held: the delayed requests were sent late, not dropped.
             assertThat(result.requestsPerSecond()).isBetween(900.0, 1_100.0);
             assertThat(result.flags()).doesNotContain(LoadResult.Flag.RATE_NOT_MET);

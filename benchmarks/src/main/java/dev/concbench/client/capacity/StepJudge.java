@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Judges one open-loop window against an objective. A window whose client event loops were
- * saturated failed on the client's side, whatever the server did: its latency and rate may be the
- * client's. Otherwise the server failed the window when the corrected latency at the objective's
- * percentile exceeded the limit, errors exceeded their share, or it answered less than the share
- * of the offered rate.
+ * Judges one open-loop window against an objective. The server failed the window when the
+ * corrected latency at the objective's percentile exceeded the limit, errors exceeded their share,
+ * or it answered less than the share of the offered rate. The client failed it instead when its
+ * event loops were saturated, or when a window that missed had the client itself send its requests
+ * late (from when they were due and their connection was free) by at least half the limit at the
+ * objective's percentile: then the corrected latency measured the client's stalls, not the server.
  */
 public final class StepJudge {
 
@@ -37,6 +38,7 @@ public final class StepJudge {
         double errorShare = attempts == 0 ? 0 : (double) failed / attempts;
         double latencyMs = window.latency().percentile(objective.percentile()).toNanos() / 1e6;
 
+        double lagMs = window.sendLag().percentile(objective.percentile()).toNanos() / 1e6;
         StepVerdict verdict;
         List<String> reasons = new ArrayList<>();
         if (utilization >= ClientCpu.SATURATED_UTILIZATION) {
@@ -56,6 +58,11 @@ public final class StepJudge {
                         achieved * 100 / offeredRate, offeredRate));
             }
             verdict = reasons.isEmpty() ? StepVerdict.PASS : StepVerdict.SERVER_FAILED;
+            if (verdict == StepVerdict.SERVER_FAILED && lagMs >= objective.limitMs() / 2) {
+                verdict = StepVerdict.CLIENT_FAILED;
+                reasons.addFirst(String.format(Locale.ROOT, "the client itself sent requests late (p%s %s after due"
+                        + " on a free connection)", percentile(objective.percentile()), millis(lagMs)));
+            }
         }
         return new SweepStep(index, offeredRate, achieved, window.duration().toNanos() / 1e9, window.requests(),
                 window.errors().toResult(), window.latency().summary(), window.uncorrectedLatency().summary(),

@@ -1,5 +1,6 @@
 package dev.concbench.client.capacity;
 
+import dev.concbench.client.ClientCpu;
 import dev.concbench.client.LoadClient;
 import dev.concbench.client.LoadModel;
 import dev.concbench.client.LoadResult;
@@ -15,7 +16,9 @@ import java.util.Objects;
 
 /**
  * Applies sweeps: each step one open-loop window at the rate its sweep asks for, after a lead-in
- * on the same connections at the same rate that no figure counts. Given two targets (an A/B run's
+ * on the same connections at the same rate that no figure counts. A step the client failed by
+ * stalling rather than by being saturated is taken again once; the listener hears of both, the
+ * sweep records the second. Given two targets (an A/B run's
  * servers), their steps alternate, A then B in even rounds and B then A in odd ones, so that
  * neither side gains from a machine that drifts; each side follows its own sweep.
  */
@@ -146,11 +149,24 @@ public final class SweepRunner {
                     Thread.sleep(pace.coolDown());
                 }
                 SweepStep step = step(target, rate.getAsDouble());
+                if (stalled(step)) {
+                    listener.onStep(target, step);
+                    step = step(target, rate.getAsDouble());
+                }
                 failedLast[index] = step.verdict() != StepVerdict.PASS;
                 target.sweep().record(step);
                 listener.onStep(target, step);
             }
         }
+    }
+
+    /**
+     * Whether the client failed a step by stalling (it sent late without being saturated): a
+     * passing disturbance (its own garbage collection, a compilation, another process) rather than
+     * its limit, so the step is taken again once and only the second is recorded.
+     */
+    private static boolean stalled(SweepStep step) {
+        return step.verdict() == StepVerdict.CLIENT_FAILED && step.clientUtilization() < ClientCpu.SATURATED_UTILIZATION;
     }
 
     private SweepStep step(Target target, double rate) throws InterruptedException {

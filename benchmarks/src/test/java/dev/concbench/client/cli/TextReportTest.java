@@ -61,7 +61,7 @@ class TextReportTest {
         Fairness fairness = new Fairness(64, 0, 0, 2_600, Duration.ofSeconds(10), 60, 0);
         ClientCpu cpu = new ClientCpu(Duration.ofMillis(9_700), Duration.ofMillis(10_100), 1, Duration.ofSeconds(10));
         return new LoadResult(spec, ClientTransport.EPOLL, 1, 10_001, errors, 60, 1_310_000, Duration.ofSeconds(10),
-                new Latency(latency), new Latency(latency), fairness, cpu);
+                new Latency(latency), new Latency(latency), new Latency(Latency.newHistogram()), fairness, cpu);
     }
 
     /** 20 connections at 2000 requests/s, only 1500 achieved; corrected latency far above uncorrected. */
@@ -83,7 +83,8 @@ class TextReportTest {
         Fairness fairness = Fairness.of(responses, 300_000_000L, 0);
         ClientCpu cpu = new ClientCpu(Duration.ofMillis(400), Duration.ofMillis(900), 1, Duration.ofSeconds(5));
         return new LoadResult(spec, ClientTransport.NIO, 1, 7_500, ErrorCounts.none(), 0, 975_000, Duration.ofSeconds(5),
-                new Latency(corrected), new Latency(uncorrected), fairness, cpu);
+                new Latency(corrected), new Latency(uncorrected), new Latency(Latency.newHistogram()), fairness,
+                cpu);
     }
 
     private static void assertMatchesGolden(String name, String actual) throws IOException {
