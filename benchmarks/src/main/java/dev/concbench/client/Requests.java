@@ -85,10 +85,7 @@ final class Requests {
     void answered(ResponseDecoder decoder, long now) {
         long intended = inFlight.oldestIntendedNanos();
         long sent = inFlight.oldestSentNanos();
-        if (inFlight.isFull()) {
-            readySinceNanos = now;
-        }
-        inFlight.pop();
+        pop(now);
         fairness.answered(window, now);
         int status = decoder.status();
         if (status != check.status()) {
@@ -102,12 +99,20 @@ final class Requests {
         }
     }
 
+    /** Ends the oldest request in flight; a full pipeline can take the next request from {@code now}. */
+    private void pop(long now) {
+        if (inFlight.isFull()) {
+            readySinceNanos = now;
+        }
+        inFlight.pop();
+    }
+
     /** Every request in flight fails with this kind of error. */
     void failAll(ErrorKind kind, String message, long now) {
         while (inFlight.size() > 0) {
             long intended = inFlight.oldestIntendedNanos();
             long sent = inFlight.oldestSentNanos();
-            inFlight.pop();
+            pop(now);
             settle(intended, sent, now, kind, message);
         }
     }

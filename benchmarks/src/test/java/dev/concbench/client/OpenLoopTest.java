@@ -57,4 +57,26 @@ class OpenLoopTest {
             assertThat(result.flags()).doesNotContain(LoadResult.Flag.RATE_NOT_MET);
         }
     }
+
+    @Test
+    void requestsLateBecauseTheServerNeverAnsweredAreNotTheClientsOwnLag() throws Exception {
+        ScriptedServer.Script silent = connection -> {
+            while (connection.readRequest() != null) {
+                // never answers: each request times out, and the next waited for the connection
+            }
+        };
+        try (ScriptedServer server = ScriptedServer.start(silent);
+             LoadClient client = LoadClient.create(1)) {
+            LoadSpec spec = LoadSpec.closedLoop(server.address(), 4, Duration.ofSeconds(2))
+                    .withModel(new LoadModel.OpenLoop(4, 200)).withRequestTimeout(Duration.ofMillis(300));
+
+            LoadResult result = client.run(spec);
+
+            assertThat(result.requests()).isZero();
+            assertThat(result.errors().count(ErrorKind.TIMEOUT)).isPositive();
+            assertThat(result.sendLag().count()).isPositive();
+            // Each request after a timeout went out as soon as its connection was free again.
+            assertThat(result.sendLag().percentile(99)).isLessThan(Duration.ofMillis(100));
+        }
+    }
 }

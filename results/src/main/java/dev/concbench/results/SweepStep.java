@@ -48,10 +48,4 @@ public record SweepStep(int index, double offeredRate, double achievedRate, doub
         long attempts = requests + errors.total();
         return attempts == 0 ? 0 : (double) errors.total() / attempts;
     }
-
-    /** The same step with another index (a sweep's steps are numbered in the order they ran). */
-    public SweepStep withIndex(int newIndex) {
-        return new SweepStep(newIndex, offeredRate, achievedRate, seconds, requests, errors, corrected, uncorrected,
-                clientUtilization, serverCpuSeconds, verdict, reason);
-    }
 }

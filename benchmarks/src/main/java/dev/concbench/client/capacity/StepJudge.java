@@ -15,9 +15,11 @@ import java.util.Locale;
  * Judges one open-loop window against an objective. The server failed the window when the
  * corrected latency at the objective's percentile exceeded the limit, errors exceeded their share,
  * or it answered less than the share of the offered rate. The client failed it instead when its
- * event loops were saturated, or when a window that missed had the client itself send its requests
- * late (from when they were due and their connection was free) by at least half the limit at the
- * objective's percentile: then the corrected latency measured the client's stalls, not the server.
+ * event loops were saturated, or when a window that missed on latency or rate, with no more failed
+ * requests than allowed, had the client itself send its requests late (from when they were due and
+ * their connection was free) by at least half the limit at the objective's percentile: then the
+ * corrected latency measured the client's stalls, not the server. Failed requests (timeouts, lost
+ * connections, wrong answers) are the server's, however late the client was.
  */
 public final class StepJudge {
 
@@ -49,7 +51,8 @@ public final class StepJudge {
                 reasons.add(String.format(Locale.ROOT, "p%s %s > %s", percentile(objective.percentile()),
                         millis(latencyMs), millis(objective.limitMs())));
             }
-            if (errorShare > objective.maxErrorShare()) {
+            boolean failedRequests = errorShare > objective.maxErrorShare();
+            if (failedRequests) {
                 reasons.add(String.format(Locale.ROOT, "errors %.2f %% > %.2f %% (%s)", errorShare * 100,
                         objective.maxErrorShare() * 100, errorKinds(window.errors())));
             }
@@ -58,7 +61,7 @@ public final class StepJudge {
                         achieved * 100 / offeredRate, offeredRate));
             }
             verdict = reasons.isEmpty() ? StepVerdict.PASS : StepVerdict.SERVER_FAILED;
-            if (verdict == StepVerdict.SERVER_FAILED && lagMs >= objective.limitMs() / 2) {
+            if (verdict == StepVerdict.SERVER_FAILED && !failedRequests && lagMs >= objective.limitMs() / 2) {
                 verdict = StepVerdict.CLIENT_FAILED;
                 reasons.addFirst(String.format(Locale.ROOT, "the client itself sent requests late (p%s %s after due"
                         + " on a free connection)", percentile(objective.percentile()), millis(lagMs)));
