@@ -400,6 +400,9 @@ public final class SuiteRunner {
                 line.append(String.format(Locale.ROOT, ", server peak %d threads, %d fds",
                         result.resources().peakThreads(), result.resources().peakFileDescriptors()));
             }
+            if (result.overload() != null) {
+                line.append(" — ").append(result.overload());
+            }
             Optional.of(result.invalidReasons()).filter(reasons -> !reasons.isEmpty())
                     .ifPresent(reasons -> line.append(" — INVALID: ").append(String.join("; ", reasons)));
             return line.toString();
