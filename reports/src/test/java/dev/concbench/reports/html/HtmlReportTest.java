@@ -1,8 +1,11 @@
 package dev.concbench.reports.html;
 
+import dev.concbench.reports.ab.AbComparison;
+import dev.concbench.reports.ab.AbRuns;
 import dev.concbench.reports.support.Fixtures;
 import dev.concbench.reports.support.Sweeps;
 import dev.concbench.results.RunResult;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +120,20 @@ class HtmlReportTest {
         assertThat(Pattern.compile("<tr><td class=\"model\">").matcher(markup.substring(markup.indexOf("class=\"capacity\"")))
                 .results().count()).isEqualTo(swept.sweeps().size());
         assertThat(markup.indexOf("id=\"capacity\"")).isGreaterThan(markup.indexOf("id=\"blog\""));
+    }
+
+    @Test
+    void anAbRunShowsBothSidesBracketsWithTheirVerdict() {
+        RunResult ab = Sweeps.withSweeps(AbRuns.of(20, false, 1, 1, false), List.of("A", "B"), 0.8, List.of("pool"));
+        String markup = HtmlReport.render(ab, AbComparison.of(ab, 5)).replaceAll("(?s)<script[^>]*>.*?</script>", "");
+
+        assertThat(markup).contains("A/B verdict: <span class=\"verdict verdict-regression\">2 regressions</span>",
+                "<h3>Capacity, A against B</h3>", "a regression when B missed the objective at a rate at least 5 %",
+                "pool hello connections=64</td><td class=\"text\">regression</td><td class=\"text\"><b>26,909–28,100/s</b>",
+                "side A is inconclusive (no bracket)");
+        assertThat(markup.substring(markup.indexOf("<section id=\"capacity\">")))
+                .as("the figures below the verdict are side B's").containsPattern("<b>2[12],\\d{3}–2[12],\\d{3}/s</b>")
+                .doesNotContain("<b>26,909–28,100/s</b>");
     }
 
     @Test
