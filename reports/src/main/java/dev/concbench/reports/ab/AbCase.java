@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * One case of an A/B run judged from its pairs of windows: throughput (higher is better), p99
  * latency (lower is better; corrected in an open loop) and server CPU per request (lower is
  * better). The case's verdict is the worst of the three; it is not judged, with the reason, when a
- * side failed or measured nothing; CPU per request is not judged when the server used too little
+ * side failed, measured nothing or answered nothing (a server that could not take the load at all:
+ * a finding, valid as a result, but with no figure to pair); CPU per request is not judged when the server used too little
  * CPU in a window for {@code /proc}'s ticks to measure it ({@link #MIN_CPU_SECONDS_PER_WINDOW}). A
  * client-bound side is judged all the same and noted: a client that sets the pace pulls the
  * throughput ratio towards 1, hiding a change rather than making one.
@@ -96,7 +97,10 @@ public record AbCase(BenchmarkKey key, BenchmarkResult a, BenchmarkResult b, AbM
                     + (side.invalidReasons().isEmpty() ? "" : " (" + String.join("; ", side.invalidReasons()) + ")"));
         }
         return side.invalidReasons().stream().filter(reason -> reason.startsWith("the benchmark failed"))
-                .findFirst().map(reason -> "side " + side.side() + ": " + reason);
+                .findFirst().map(reason -> "side " + side.side() + ": " + reason)
+                .or(() -> side.requestsCompleted() > 0 ? Optional.empty()
+                        : Optional.of("side " + side.side() + (side.overload() != null ? ": " + side.overload()
+                        : " answered nothing")));
     }
 
     private static double medianCpuSeconds(BenchmarkResult side) {

@@ -26,7 +26,10 @@ public record BenchmarkComparison(BenchmarkKey key, BenchmarkResult candidate, L
         }
     }
 
-    /** Warnings a reader needs next to the verdict: invalid or client-bound results on either side. */
+    /**
+     * Warnings a reader needs next to the verdict: invalid or client-bound results on either side,
+     * and a candidate or baseline server that could not take the load (a finding, not a fault).
+     */
     public List<String> notes() {
         var notes = new ArrayList<String>();
         if (!candidate.valid()) {
@@ -38,6 +41,14 @@ public record BenchmarkComparison(BenchmarkKey key, BenchmarkResult candidate, L
             boolean clientBound = baselines.stream().anyMatch(BenchmarkResult::clientBound);
             notes.add((clientBound ? "baseline client-bound" : "baseline invalid")
                     + (baselines.size() > 1 ? " in " + invalidBaselines + " of " + baselines.size() + " runs" : ""));
+        }
+        if (candidate.overload() != null) {
+            notes.add("candidate could not take the load: " + candidate.overload());
+        }
+        long overloadedBaselines = baselines.stream().filter(r -> r.overload() != null).count();
+        if (overloadedBaselines > 0) {
+            notes.add("baseline could not take the load"
+                    + (baselines.size() > 1 ? " in " + overloadedBaselines + " of " + baselines.size() + " runs" : ""));
         }
         return notes;
     }

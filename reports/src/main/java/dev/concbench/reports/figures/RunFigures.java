@@ -54,11 +54,16 @@ public record RunFigures(RunResult run, SortedMap<ScenarioGroup, SortedMap<Strin
 
     /** Results that are invalid (client-bound ones included), in presentation order. */
     public List<BenchmarkResult> flagged() {
-        return groups.values().stream()
-                .flatMap(models -> models.values().stream())
-                .flatMap(List::stream)
-                .filter(r -> !r.valid())
-                .toList();
+        return inOrder().filter(r -> !r.valid()).toList();
+    }
+
+    /** Results whose server could not take the load (a finding, valid or not), in presentation order. */
+    public List<BenchmarkResult> overloaded() {
+        return inOrder().filter(r -> r.overload() != null).toList();
+    }
+
+    private java.util.stream.Stream<BenchmarkResult> inOrder() {
+        return groups.values().stream().flatMap(models -> models.values().stream()).flatMap(List::stream);
     }
 
     /** The blog's experiment, one result per model (scenario sleep, ms=1000, 10 connections); may be empty. */

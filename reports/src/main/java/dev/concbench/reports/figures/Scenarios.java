@@ -58,7 +58,8 @@ public final class Scenarios {
         return QUESTIONS.getOrDefault(scenario, "");
     }
 
-    static int rank(String scenario) {
+    /** A scenario's place in the reports' order; unknown scenarios after the known ones. */
+    public static int rank(String scenario) {
         int index = ORDER.indexOf(scenario);
         return index < 0 ? ORDER.size() : index;
     }

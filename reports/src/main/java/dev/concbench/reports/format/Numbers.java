@@ -101,6 +101,12 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
+    /** A number as written by hand, to six decimals: {@code 5} for a whole number, else {@code 2.5}, {@code 0.1}. */
+    public static String plain(double value) {
+        double rounded = Math.round(value * 1e6) / 1e6;
+        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.valueOf(rounded);
+    }
+
     /** A run's length: {@code 42 s}, {@code 37 min}, {@code 2 h 5 min}. */
     public static String duration(java.time.Duration duration) {
         long minutes = duration.toMinutes();

@@ -1,9 +1,14 @@
 package dev.concbench.reports.html;
 
+import dev.concbench.reports.ab.AbCapacity;
 import dev.concbench.reports.ab.AbCase;
 import dev.concbench.reports.ab.AbComparison;
 import dev.concbench.reports.ab.AbMetric;
+import dev.concbench.reports.capacity.CapacityBracket;
+import dev.concbench.reports.capacity.SweepCase;
 import dev.concbench.reports.compare.Verdict;
+import dev.concbench.reports.format.Numbers;
+import dev.concbench.reports.markdown.MarkdownCapacity;
 import dev.concbench.reports.markdown.MarkdownAb;
 import dev.concbench.results.BenchmarkResult;
 import dev.concbench.results.RunResult;
@@ -13,7 +18,8 @@ import java.util.Locale;
 
 /**
  * The A/B verdict section of the page: the headline, a forest plot (one row per case, per metric
- * the ratio B/A as a dot with its interval as a bar, 1 meaning no change) and the verdict table.
+ * the ratio B/A as a dot with its interval as a bar, 1 meaning no change), the verdict table, and
+ * when the run has sweeps, both sides' capacity brackets per sweep with their verdict.
  */
 final class AbHtml {
 
@@ -40,7 +46,7 @@ final class AbHtml {
                 .append("; side B: this working tree. Both ran side by side in this run, their windows alternating ")
                 .append("(A B, then B A, …); each dot is the ratio B/A over the pairs (Hodges–Lehmann), its bar the ")
                 .append(MarkdownAb.confidenceText()).append(" signed-rank interval. A regression needs the whole bar beyond ")
-                .append(trim(comparison.minEffectPercent())).append(" % in the bad direction: below 1 for ")
+                .append(Numbers.plain(comparison.minEffectPercent())).append(" % in the bad direction: below 1 for ")
                 .append("throughput, above 1 for p99 and CPU per request.")
                 .append(comparison.selfComparison()
                         ? " <b>A/A run</b>: the same build on both sides, so every flag is a false alarm and the bars show this machine's noise."
@@ -97,7 +103,41 @@ final class AbHtml {
                     .append("</td><td class=\"text reason\">")
                     .append(Html.escape(c.reason() == null ? "" : c.reason())).append("</td></tr>\n");
         }
-        page.append("</tbody></table></div>\n</section>\n");
+        page.append("</tbody></table></div>\n");
+        capacities(page, comparison);
+        page.append("</section>\n");
+    }
+
+    /** Both sides' capacity per sweep and the verdict from the two brackets; nothing without sweeps. */
+    private static void capacities(Page page, AbComparison comparison) {
+        if (comparison.capacities().isEmpty() && comparison.unpairedSweeps().isEmpty()) {
+            return;
+        }
+        page.append("<h3>Capacity, A against B</h3>\n<p class=\"note\">")
+                .append(Html.escape(MarkdownCapacity.abRule(comparison.minEffectPercent()).replace("**", "")))
+                .append("</p>\n<div class=\"table-wrap\"><table class=\"ab-capacity\">\n<thead><tr>")
+                .append("<th class=\"text\">sweep</th><th class=\"text\">verdict</th><th class=\"text\">A</th>")
+                .append("<th class=\"text\">B</th><th class=\"text\">objective</th><th class=\"text\">notes</th>")
+                .append("</tr></thead>\n<tbody>\n");
+        for (AbCapacity c : comparison.capacitiesByConcern()) {
+            page.append("<tr class=\"").append(c.verdict() == Verdict.REGRESSION ? "row-invalid" : "")
+                    .append("\"><td class=\"model\">").append(HtmlReport.swatch(c.key().model()))
+                    .append(Html.escape(c.key().label())).append("</td><td class=\"text\">")
+                    .append(Html.escape(c.verdict().label())).append("</td><td class=\"text\">")
+                    .append(bracket(c.change().a())).append("</td><td class=\"text\">").append(bracket(c.change().b()))
+                    .append("</td><td class=\"text\">").append(Html.escape(c.b().objective().label()))
+                    .append("</td><td class=\"text reason\">")
+                    .append(Html.escape(c.change().reason() == null ? "" : c.change().reason())).append("</td></tr>\n");
+        }
+        comparison.unpairedSweeps().forEach(sweep -> page.append("<tr><td class=\"model\">")
+                .append(HtmlReport.swatch(sweep.model())).append(Html.escape(SweepCase.of(sweep).label()))
+                .append("</td><td class=\"text\">not judged</td><td class=\"text\" colspan=\"3\"></td>")
+                .append("<td class=\"text reason\">only side ").append(sweep.side()).append(" ran</td></tr>\n"));
+        page.append("</tbody></table></div>\n");
+    }
+
+    private static String bracket(CapacityBracket bracket) {
+        return "<b>" + Html.escape(bracket.text()) + "</b> " + CapacityHtml.outcome(bracket.outcome());
     }
 
     private static String baseline(AbComparison comparison) {
@@ -105,9 +145,5 @@ final class AbHtml {
         return baseline.self() ? "this build again (A/A)" : baseline.against()
                 + (baseline.commit() == null ? "" : " (" + baseline.commit().substring(0, Math.min(12,
                 baseline.commit().length())) + ")");
-    }
-
-    private static String trim(double percent) {
-        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
     }
 }

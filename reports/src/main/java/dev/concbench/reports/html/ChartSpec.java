@@ -9,8 +9,11 @@ import java.util.List;
  *
  * @param id           the element id of the chart's container
  * @param kind         {@code lines} (against a numeric x), {@code spectrum} (latency by percentile,
- *                     one set of series per variant), {@code bars} (one bar per category) or
- *                     {@code dots} (horizontal dot plot, one row per category)
+ *                     one set of series per variant), {@code bars} (one bar per category),
+ *                     {@code dots} (horizontal dot plot, one row per category), {@code curve}
+ *                     (latency against a rate: lines on log axes, base 10, with a threshold line)
+ *                     or {@code brackets} (one capacity bracket per category: low to high, an open
+ *                     end drawn as an arrow, the point's flag the capacity outcome)
  * @param title        shown above the chart
  * @param xName        x axis name
  * @param yName        y axis name
@@ -23,10 +26,20 @@ import java.util.List;
  * @param variants     the selectable series sets of a {@code spectrum}
  * @param variantIndex the variant shown first
  * @param legend       whether the chart draws its own legend (small charts share one in the page)
+ * @param threshold    a horizontal line across a {@code curve}, or null
+ * @param hidden       names of series the legend starts switched off (a click shows them), or null
  */
 record ChartSpec(String id, String kind, String title, String xName, String yName, boolean xLog, boolean yLog,
                  String format, List<String> categories, List<Series> series, List<Variant> variants,
-                 Integer variantIndex, boolean legend) {
+                 Integer variantIndex, boolean legend, Threshold threshold, List<String> hidden) {
+
+    /** A chart without threshold and with every series shown. */
+    ChartSpec(String id, String kind, String title, String xName, String yName, boolean xLog, boolean yLog,
+              String format, List<String> categories, List<Series> series, List<Variant> variants,
+              Integer variantIndex, boolean legend) {
+        this(id, kind, title, xName, yName, xLog, yLog, format, categories, series, variants, variantIndex, legend,
+                null, null);
+    }
 
     /**
      * @param name   legend name
@@ -42,11 +55,20 @@ record ChartSpec(String id, String kind, String title, String xName, String yNam
      * @param y     y value (or the category index of a dot)
      * @param low   lower end of the error bar, or null
      * @param high  upper end of the error bar, or null
-     * @param flag  {@code invalid}, {@code client-bound}, or null
+     * @param flag  {@code invalid}, {@code client-bound}, {@code overload} (the server could not take
+     *              the load), {@code failed} (a sweep step that missed the objective), or null; in a
+     *              {@code brackets} chart the capacity outcome, e.g. {@code client-limited}
      * @param color colour of this point alone (bars), or null for the series colour
      * @param tip   tooltip lines
      */
     record Point(double x, double y, Double low, Double high, String flag, String color, List<String> tip) {
+    }
+
+    /**
+     * @param y     where the line is drawn, in y units
+     * @param label written at its right end, e.g. {@code p99 < 10 ms}
+     */
+    record Threshold(double y, String label) {
     }
 
     /**
@@ -64,6 +86,6 @@ record ChartSpec(String id, String kind, String title, String xName, String yNam
     /** The same chart without its own legend. */
     ChartSpec withoutLegend() {
         return new ChartSpec(id, kind, title, xName, yName, xLog, yLog, format, categories, series, variants,
-                variantIndex, false);
+                variantIndex, false, threshold, hidden);
     }
 }

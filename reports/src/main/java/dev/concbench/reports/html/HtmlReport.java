@@ -23,11 +23,15 @@ import java.util.SortedMap;
 
 /**
  * A run as one self-contained HTML page ({@code index.html}): environment and client ceiling at
- * the top, every flagged result, the blog's experiment, then per scenario group throughput and
+ * the top, every flagged result and every server that could not take the load (a finding, kept
+ * apart from the flags), the blog's experiment, the capacity at the latency objective when the run
+ * has sweeps, then per scenario group throughput and
  * p99 against connections, the latency spectrum, server resources and the full table. The page
  * embeds its data and ECharts and makes no network request. Pure function of the run.
  */
 public final class HtmlReport {
+
+    private static final String OVERLOAD_BADGE = "<span class=\"flag flag-overload\">⊘ could not take the load</span>";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -66,6 +70,7 @@ public final class HtmlReport {
         flags(page, figures);
         toc(page, figures);
         blog(page, figures);
+        CapacityHtml.section(page, shown.sweeps());
         figures.groups().forEach((group, models) -> group(page, group, models));
         footer(page, run);
         page.data("concbench-run", ResultFiles.toJson(run));
@@ -156,11 +161,38 @@ public final class HtmlReport {
             }
             page.append("</tbody></table></div>\n");
         }
+        overloaded(page, figures);
         page.append("</section>\n");
+    }
+
+    /** The servers that could not take the load: findings about the models, not faults of the measurement. */
+    private static void overloaded(Page page, RunFigures figures) {
+        List<BenchmarkResult> overloaded = figures.overloaded();
+        if (overloaded.isEmpty()) {
+            return;
+        }
+        page.append("<h3 id=\"overload\">Could not take the load</h3>\n<p class=\"summary-line\">")
+                .append(overloaded.size()).append(" of ").append(figures.run().results().size())
+                .append(" results are findings, not faults of the measurement: the server timed out, refused or")
+                .append(" reset connections, or answered nothing. Marked ■ ⊘ in the charts.</p>\n")
+                .append("<div class=\"table-wrap\"><table class=\"flags\">\n<thead><tr><th class=\"text\">model</th>")
+                .append("<th class=\"text\">scenario</th><th class=\"text\">parameters</th>")
+                .append("<th class=\"text\">finding</th></tr></thead>\n<tbody>\n");
+        for (BenchmarkResult r : overloaded) {
+            page.append("<tr class=\"row-overload\"><td class=\"model\">").append(swatch(r.model()))
+                    .append(Html.escape(r.model())).append("</td><td class=\"text\">").append(Html.escape(r.scenario()))
+                    .append("</td><td class=\"text\">").append(Html.escape(r.key().paramsText()))
+                    .append("</td><td class=\"text reason\">").append(OVERLOAD_BADGE).append(' ')
+                    .append(Html.escape(r.overload())).append("</td></tr>\n");
+        }
+        page.append("</tbody></table></div>\n");
     }
 
     private static void toc(Page page, RunFigures figures) {
         page.append("<nav class=\"toc\">Jump to: <a href=\"#blog\">the blog's experiment</a>");
+        if (!figures.run().sweeps().isEmpty()) {
+            page.append("<a href=\"#capacity\">capacity</a>");
+        }
         figures.groups().keySet().forEach(g -> page.append("<a href=\"#").append(g.anchor()).append("\">")
                 .append(Html.escape(g.label())).append("</a>"));
         page.append("</nav>\n");
@@ -294,7 +326,8 @@ public final class HtmlReport {
     }
 
     private static String rowClass(BenchmarkResult r) {
-        return r.clientBound() ? "row-client-bound" : r.valid() ? "" : "row-invalid";
+        return r.clientBound() ? "row-client-bound" : !r.valid() ? "row-invalid"
+                : r.overload() != null ? "row-overload" : "";
     }
 
     private static String badge(BenchmarkResult r) {
@@ -302,11 +335,13 @@ public final class HtmlReport {
                 : "<span class=\"flag flag-invalid\">⚠ invalid</span>";
     }
 
+    /** The flag and its reasons for a figure that cannot be trusted, then the finding of a server that could not take the load. */
     private static String flagsCell(BenchmarkResult r) {
-        if (r.valid()) {
-            return "";
-        }
-        return badge(r) + " <span class=\"reason\">" + Html.escape(String.join("; ", r.invalidReasons())) + "</span>";
+        String flag = r.valid() ? ""
+                : badge(r) + " <span class=\"reason\">" + Html.escape(String.join("; ", r.invalidReasons())) + "</span>";
+        String finding = r.overload() == null ? ""
+                : OVERLOAD_BADGE + " <span class=\"reason\">" + Html.escape(r.overload()) + "</span>";
+        return flag.isEmpty() || finding.isEmpty() ? flag + finding : flag + "<br>" + finding;
     }
 
     static String swatch(String model) {

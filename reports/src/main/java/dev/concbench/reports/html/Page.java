@@ -23,8 +23,10 @@ final class Page {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    /** Height of one category row in a dot plot. */
+    /** Height of one category row in a dot plot or a brackets chart. */
     private static final int DOT_ROW_PX = 26;
+    /** A chart's height in the stylesheet ({@code .chart}). */
+    private static final int CHART_PX = 340;
 
     private final String title;
     private final StringBuilder body = new StringBuilder();
@@ -68,8 +70,7 @@ final class Page {
         }
         body.append("</h4>\n<div class=\"chart").append(extraClass.isEmpty() ? "" : " " + extraClass)
                 .append("\" id=\"").append(spec.id()).append('"')
-                .append(spec.categories() != null && spec.kind().equals("dots")
-                        ? " style=\"height:" + (spec.categories().size() * DOT_ROW_PX + 90) + "px\"" : "")
+                .append(height(spec))
                 .append(" role=\"img\" aria-label=\"")
                 .append(Html.escape(spec.title())).append("\"></div>\n<figcaption>")
                 .append(Html.escape(chart.note())).append(' ')
@@ -77,6 +78,15 @@ final class Page {
                 .append(marksCaption(chart.results()))
                 .append("</figcaption>\n</figure>\n");
         return this;
+    }
+
+    /** A row chart's height by its rows (a brackets chart no lower than the others), else the stylesheet's. */
+    private static String height(ChartSpec spec) {
+        if (spec.categories() == null || !(spec.kind().equals("dots") || spec.kind().equals("brackets"))) {
+            return "";
+        }
+        int rows = spec.categories().size() * DOT_ROW_PX + 90;
+        return " style=\"height:" + (spec.kind().equals("brackets") ? Math.max(CHART_PX, rows) : rows) + "px\"";
     }
 
     /** Whether a chart would draw anything. */
@@ -87,7 +97,11 @@ final class Page {
         return series.stream().anyMatch(s -> !s.points().isEmpty());
     }
 
+    /** The request errors of these results by model; nothing for a chart that draws no result. */
     static String errorsCaption(List<BenchmarkResult> results) {
+        if (results.isEmpty()) {
+            return "";
+        }
         Map<String, Long> byModel = results.stream().filter(r -> r.errors().total() > 0)
                 .collect(Collectors.groupingBy(BenchmarkResult::model, java.util.TreeMap::new,
                         Collectors.summingLong(r -> r.errors().total())));
@@ -106,6 +120,9 @@ final class Page {
         }
         if (results.stream().anyMatch(BenchmarkResult::clientBound)) {
             out.append(" <span class=\"marks-client-bound\">◆ client-bound</span>");
+        }
+        if (results.stream().anyMatch(r -> ResultText.OVERLOAD.equals(ResultText.flag(r)))) {
+            out.append(" <span class=\"marks-overload\">■ ⊘ could not take the load</span>");
         }
         return out.toString();
     }

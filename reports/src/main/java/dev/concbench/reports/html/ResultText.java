@@ -13,16 +13,23 @@ final class ResultText {
 
     static final String INVALID = "invalid";
     static final String CLIENT_BOUND = "client-bound";
+    static final String OVERLOAD = "overload";
 
     private ResultText() {
     }
 
-    /** {@code invalid}, {@code client-bound}, or null for a valid result. */
+    /**
+     * {@code client-bound} or {@code invalid} for a figure that cannot be trusted, else
+     * {@code overload} when the server could not take the load (a finding), else null.
+     */
     static String flag(BenchmarkResult result) {
         if (result.clientBound()) {
             return CLIENT_BOUND;
         }
-        return result.valid() ? null : INVALID;
+        if (!result.valid()) {
+            return INVALID;
+        }
+        return result.overload() == null ? null : OVERLOAD;
     }
 
     static String connections(BenchmarkResult result) {
@@ -73,6 +80,9 @@ final class ResultText {
                     + " connections");
         }
         r.invalidReasons().forEach(reason -> lines.add("⚠ " + reason));
+        if (r.overload() != null) {
+            lines.add("⊘ " + r.overload());
+        }
         return lines;
     }
 }

@@ -15,9 +15,14 @@ final class Describe {
     static final String INVALID = "⚠";
     /** Marks a client-bound result (it measures the load client, not the server). */
     static final String CLIENT_BOUND = "◆";
+    /** Marks a server that could not take the load: a finding about the model, not an invalid figure. */
+    static final String OVERLOAD = "⊘";
     /** Explains the marks. */
     static final String LEGEND = INVALID + " invalid result, " + CLIENT_BOUND
             + " client-bound (measures the load client, not the server); ± is JMH's 99.9% confidence interval.";
+    /** Explains the finding's mark, where there is one. */
+    static final String OVERLOAD_LEGEND = OVERLOAD + " the server could not take the load: a finding about the"
+            + " model, not an invalid figure.";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -40,12 +45,14 @@ final class Describe {
         return Numbers.duration(Duration.between(run.startedAt(), run.finishedAt()));
     }
 
-    /** The marks a result earns: {@code ⚠}, {@code ◆}, or nothing. */
+    /**
+     * The marks a result earns: {@code ⚠} or {@code ◆} for a figure that cannot be trusted, then
+     * {@code ⊘} for a server that could not take the load; or nothing.
+     */
     static String marks(BenchmarkResult result) {
-        if (result.clientBound()) {
-            return CLIENT_BOUND;
-        }
-        return result.valid() ? "" : INVALID;
+        String flag = result.clientBound() ? CLIENT_BOUND : result.valid() ? "" : INVALID;
+        String finding = result.overload() == null ? "" : OVERLOAD;
+        return flag.isEmpty() || finding.isEmpty() ? flag + finding : flag + " " + finding;
     }
 
     /** Parameters without connections, or an empty string. */

@@ -4,13 +4,15 @@ import dev.concbench.reports.ab.AbCase;
 import dev.concbench.reports.ab.AbComparison;
 import dev.concbench.reports.ab.AbMetric;
 import dev.concbench.reports.compare.Verdict;
+import dev.concbench.reports.format.Numbers;
 import dev.concbench.results.AbBaseline;
 import dev.concbench.results.BenchmarkResult;
 import java.util.Locale;
 
 /**
  * The verdict of an A/B run as Markdown, verdict first: one row per case with each metric's ratio
- * B/A and its interval, the spread of the pairs, and the smallest change the run could have seen.
+ * B/A and its interval, the spread of the pairs, and the smallest change the run could have seen;
+ * then one row per sweep with both sides' capacity brackets and their verdict.
  */
 public final class MarkdownAb {
 
@@ -30,7 +32,7 @@ public final class MarkdownAb {
         out.append("Pairs of windows measured one after the other in this run (A B, then B A, …); per metric the")
                 .append(" ratio B/A (Hodges–Lehmann) and its ").append(confidenceText())
                 .append(" signed-rank interval over the pairs (each end a one-sided 95 % bound). A regression")
-                .append(" needs the whole interval beyond ").append(trim(comparison.minEffectPercent()))
+                .append(" needs the whole interval beyond ").append(Numbers.plain(comparison.minEffectPercent()))
                 .append(" % in the bad direction. *detectable*: the smallest change this run could have flagged,")
                 .append(" given its pairs' spread.\n\n");
         if (comparison.selfComparison()) {
@@ -54,13 +56,14 @@ public final class MarkdownAb {
                     .append(" side ").append(r.side()).append("` "));
             out.append("\n\n");
         }
+        out.append(MarkdownCapacity.ab(comparison));
         return out.toString();
     }
 
     /** E.g. {@code 1 regression} or {@code no significant change}. */
     public static String headline(AbComparison comparison) {
-        int regressions = comparison.withVerdict(Verdict.REGRESSION).size();
-        int improvements = comparison.withVerdict(Verdict.IMPROVEMENT).size();
+        int regressions = comparison.count(Verdict.REGRESSION);
+        int improvements = comparison.count(Verdict.IMPROVEMENT);
         if (regressions > 0) {
             return "**" + MarkdownSummary.plural(regressions, "regression") + "**"
                     + (improvements > 0 ? ", " + MarkdownSummary.plural(improvements, "improvement") : "");
@@ -107,11 +110,11 @@ public final class MarkdownAb {
                 notes.append(notes.isEmpty() ? "" : "; ").append("side ").append(side.side()).append(" invalid: ")
                         .append(String.join("; ", side.invalidReasons()));
             }
+            if (side.overload() != null) {
+                notes.append(notes.isEmpty() ? "" : "; ").append("side ").append(side.side())
+                        .append(" could not take the load: ").append(side.overload());
+            }
         }
         return notes.toString();
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

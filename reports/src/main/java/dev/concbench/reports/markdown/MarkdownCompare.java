@@ -1,6 +1,7 @@
 package dev.concbench.reports.markdown;
 
 import dev.concbench.reports.compare.BenchmarkComparison;
+import dev.concbench.reports.compare.CapacityComparison;
 import dev.concbench.reports.compare.Comparison;
 import dev.concbench.reports.compare.MetricChange;
 import dev.concbench.reports.compare.Verdict;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** A {@link Comparison} as Markdown: the verdict, what was compared with what, and a row per benchmark. */
+/**
+ * A {@link Comparison} as Markdown: the verdict, what was compared with what, a row per benchmark,
+ * and the capacity brackets of the sweeps both sides ran (indicative, outside the verdict).
+ */
 public final class MarkdownCompare {
 
     private MarkdownCompare() {
@@ -34,6 +38,8 @@ public final class MarkdownCompare {
         } else {
             out.append(table(comparison.rows())).append('\n');
         }
+        out.append(MarkdownCapacity.compare(CapacityComparison.of(comparison.baselines(), comparison.candidate(),
+                comparison.options().minEffectPercent())));
         unmatched(out, "New in the candidate (no verdict)", comparison.onlyInCandidate());
         unmatched(out, "Missing from the candidate (no verdict)", comparison.onlyInBaselines());
         return out.toString();

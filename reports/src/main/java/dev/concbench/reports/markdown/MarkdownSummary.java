@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * A run as Markdown for a CI job summary: the environment, a headline table (model × scenario,
- * each model's best throughput over connections), every flagged result, connections left
+ * each model's best throughput over connections), the capacity brackets of the run's sweeps, every
+ * flagged result, the servers that could not take the load (findings, not flags), connections left
  * starving, and, given a comparison, the largest changes against the baseline.
  */
 public final class MarkdownSummary {
@@ -60,6 +61,7 @@ public final class MarkdownSummary {
             out.append("> **Incomplete run:** ").append(run.incompleteReason()).append("\n\n");
         }
         headline(out, figures);
+        out.append(MarkdownCapacity.run(run.sweeps()));
         flags(out, figures);
         if (comparison != null) {
             changes(out, comparison);
@@ -91,7 +93,8 @@ public final class MarkdownSummary {
             table.row(row);
         }
         out.append(table.render()).append('\n');
-        out.append("@Nc: the connection count of that figure. ").append(Describe.LEGEND).append("\n\n");
+        out.append("@Nc: the connection count of that figure. ").append(Describe.LEGEND)
+                .append(figures.overloaded().isEmpty() ? "" : " " + Describe.OVERLOAD_LEGEND).append("\n\n");
     }
 
     private static void flags(StringBuilder out, RunFigures figures) {
@@ -109,6 +112,16 @@ public final class MarkdownSummary {
                         r.clientBound() ? Describe.CLIENT_BOUND + " client-bound" : Describe.INVALID + " invalid",
                         String.join("; ", r.invalidReasons()));
             }
+            out.append(table.render()).append('\n');
+        }
+        List<BenchmarkResult> overloaded = figures.overloaded();
+        if (!overloaded.isEmpty()) {
+            out.append("### Could not take the load\n\n").append(overloaded.size()).append(" of ").append(total)
+                    .append(" results are findings about the model, not faults of the measurement: the server")
+                    .append(" timed out, refused or reset connections, or answered nothing.\n\n");
+            var table = new MarkdownTable("model", "scenario", "params", "finding");
+            overloaded.forEach(r -> table.row(r.model(), r.scenario(), Describe.params(r),
+                    Describe.OVERLOAD + " " + r.overload()));
             out.append(table.render()).append('\n');
         }
         var starving = figures.groups().values().stream()

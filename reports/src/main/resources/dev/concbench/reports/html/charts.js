@@ -9,8 +9,18 @@
 
   var FLAGS = {
     'invalid': { symbol: 'triangle', color: '#b00020', mark: '\u26a0' },
-    'client-bound': { symbol: 'diamond', color: '#a85d00', mark: '\u25c6' }
+    'client-bound': { symbol: 'diamond', color: '#a85d00', mark: '\u25c6' },
+    'overload': { symbol: 'rect', color: '#6d28d9', mark: '\u2298' },
+    'failed': { symbol: 'rect', color: '#b00020', mark: '\u2715' }
   };
+  /* How a capacity search ended: the marker of its bracket, and a colour where the model's would mislead. */
+  var OUTCOMES = {
+    'bracketed': { symbol: 'circle', color: null },
+    'client-limited': { symbol: 'diamond', color: '#a85d00' },
+    'failed-at-lowest': { symbol: 'rect', color: '#b00020' },
+    'inconclusive': { symbol: 'emptyCircle', color: '#6b7280' }
+  };
+  var LIMIT = '#b00020';
   var AXIS = '#6b7280';
   var GRIDLINE = '#e5e7eb';
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -175,7 +185,7 @@
     } else {
       var xs = [];
       seriesList.forEach(function (s) { s.points.forEach(function (p) { xs.push(p.x); }); });
-      if (xs.length && spec.xLog) {
+      if (xs.length && spec.xLog && spec.kind === 'lines') {
         x.min = Math.pow(2, Math.floor(Math.log2(Math.min.apply(null, xs))));
         x.max = Math.pow(2, Math.ceil(Math.log2(Math.max.apply(null, xs))));
       }
@@ -242,12 +252,101 @@
     return option;
   }
 
+  /* Latency against achieved rate: lines on log axes, the objective's limit as a dashed line, some series off at first. */
+  function curveOption(spec) {
+    var option = linesOption(spec, spec.series, false);
+    option.xAxis.axisLabel.formatter = function (v) { return format('rate', v, true); };
+    option.legend.data = spec.series.map(function (s) { return s.name; });
+    option.legend.selected = {};
+    (spec.hidden || []).forEach(function (name) { option.legend.selected[name] = false; });
+    if (spec.threshold) {
+      var xs = [];
+      spec.series.forEach(function (s) { s.points.forEach(function (p) { xs.push(p.x); }); });
+      var y = spec.threshold.y;
+      /* Two invisible points keep the limit inside the y axis; the mark line draws and labels it. */
+      option.series.push({
+        type: 'line', name: spec.threshold.label, silent: true, z: 2, symbol: 'none', lineStyle: { opacity: 0 },
+        data: [[Math.min.apply(null, xs), y], [Math.max.apply(null, xs), y]],
+        markLine: { silent: true, symbol: 'none', data: [{ yAxis: y }],
+          lineStyle: { color: LIMIT, width: 1.5, type: [6, 4] },
+          label: { show: true, position: 'insideEndTop', color: LIMIT, fontWeight: 'bold', formatter: spec.threshold.label } }
+      });
+    }
+    return option;
+  }
+
+  /* A bracket's text as the tables write it: 1,000\u20131,050/s, \u2265 2,000/s (no upper bound), < 500/s (no lower bound). */
+  function bracketText(p) {
+    function rate(v) { return Math.round(v).toLocaleString('en-US'); }
+    if (p.low != null && p.high != null) return rate(p.low) + '\u2013' + rate(p.high) + '/s';
+    if (p.low != null) return '\u2265 ' + rate(p.low) + '/s';
+    return '< ' + rate(p.high) + '/s';
+  }
+
+  /* Capacity per row: the bracket as a bar with caps at known ends and arrows where it is open, the outcome as the marker. */
+  function bracketsOption(spec) {
+    var option = baseOption(spec, false);
+    var points = spec.series[0].points;
+    var longest = spec.categories.reduce(function (max, c) { return Math.max(max, c.length); }, 0);
+    option.grid.containLabel = false;
+    option.grid.left = Math.min(260, 16 + longest * 6.6);
+    option.grid.right = 190;
+    option.grid.bottom = 48;
+    option.yAxis = { type: 'category', data: spec.categories, inverse: true,
+      axisLabel: { color: '#1f2937', fontSize: 11 }, axisLine: { lineStyle: { color: AXIS } },
+      splitLine: { show: true, lineStyle: { color: '#f3f4f6' } } };
+    var ends = [];
+    points.forEach(function (p) { [p.x, p.low, p.high].forEach(function (v) { if (v != null && v > 0) ends.push(v); }); });
+    option.xAxis = valueAxis(spec, true, spec.xName, true, function (v) { return format('rate', v, true); });
+    option.xAxis.logBase = 10;
+    /* A decade of room beyond an end that sits on a power of ten, for its arrow or marker. */
+    var lo = Math.floor(Math.log10(Math.min.apply(null, ends) / 1.5));
+    var hi = Math.ceil(Math.log10(Math.max.apply(null, ends) * 1.5));
+    option.xAxis.min = Math.pow(10, lo);
+    option.xAxis.max = Math.pow(10, Math.max(hi, lo + 1));
+    option.series = [{
+      type: 'custom', name: 'bracket', silent: true, z: 2,
+      data: points.map(function (p) { return [p.x, p.y]; }),
+      encode: { x: 0, y: 1 },
+      renderItem: function (params, api) {
+        var p = points[params.dataIndex];
+        var box = params.coordSys;
+        var y = api.coord([p.x, p.y])[1];
+        var left = p.low != null ? api.coord([p.low, p.y])[0] : box.x;
+        var right = p.high != null ? api.coord([p.high, p.y])[0] : box.x + box.width;
+        var color = p.color || '#111827';
+        var style = { stroke: color, lineWidth: 2, fill: null };
+        var cap = 6, head = 7;
+        var children = [{ type: 'line', shape: { x1: left, y1: y, x2: right, y2: y }, style: style }];
+        if (p.low != null) children.push({ type: 'line', shape: { x1: left, y1: y - cap, x2: left, y2: y + cap }, style: style });
+        else children.push({ type: 'polygon', shape: { points: [[left, y], [left + head, y - head / 2], [left + head, y + head / 2]] }, style: { fill: color } });
+        if (p.high != null) children.push({ type: 'line', shape: { x1: right, y1: y - cap, x2: right, y2: y + cap }, style: style });
+        else children.push({ type: 'polygon', shape: { points: [[right, y], [right - head, y - head / 2], [right - head, y + head / 2]] }, style: { fill: color } });
+        var outcome = OUTCOMES[p.flag] || OUTCOMES.inconclusive;
+        children.push({ type: 'text', x: box.x + box.width + 8, y: y,
+          style: { text: bracketText(p) + ' \u00b7 ' + p.flag, fill: outcome.color || '#1f2937', fontSize: 11,
+            fontWeight: p.flag === 'bracketed' ? 'normal' : 'bold', verticalAlign: 'middle', align: 'left' } });
+        return { type: 'group', children: children };
+      }
+    }, {
+      type: 'scatter', name: 'capacity', z: 3, symbolSize: 10,
+      data: points.map(function (p) {
+        var outcome = OUTCOMES[p.flag] || OUTCOMES.inconclusive;
+        return { value: [p.x, p.y], tip: p.tip, symbol: outcome.symbol,
+          itemStyle: { color: outcome.color || p.color, borderColor: outcome.color || p.color, borderWidth: 2 } };
+      })
+    }];
+    return option;
+  }
+
   function optionFor(spec, variantIndex) {
     switch (spec.kind) {
       case 'lines': return linesOption(spec, spec.series, false);
       case 'spectrum': return linesOption(spec, spec.variants[variantIndex].series, true);
       case 'bars': return barsOption(spec);
       case 'dots': return dotsOption(spec);
+      case 'curve': return curveOption(spec);
+      case 'brackets': return bracketsOption(spec);
       default: throw new Error('unknown chart kind ' + spec.kind);
     }
   }

@@ -116,7 +116,8 @@ class MainTest {
         assertThat(run("compare", fixture("compare/baseline.json"), future.toString())).isEqualTo(2);
 
         assertThat(err()).isEqualTo("concbench-report: " + future
-                + ": schema version 7 is newer than this concbench reads (3); use a newer concbench\n");
+                + ": schema version 7 is newer than this concbench reads (" + RunResult.SCHEMA_VERSION
+                + "); use a newer concbench\n");
         assertThat(out()).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concbench.reports.machines.MachineMatrix;
 import dev.concbench.reports.support.Fixtures;
+import dev.concbench.reports.support.Sweeps;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,42 @@ class BrowserTest {
     }
 
     @Test
+    void capacityChartsDrawTheCurvesTheObjectiveAndEveryBracket() throws IOException, InterruptedException {
+        Path page = OUTPUT.resolve("capacity.html");
+        Files.writeString(page, HtmlReport.render(Sweeps.withFindings(Sweeps.withSweeps(Fixtures.run("run-epyc.json")))),
+                StandardCharsets.UTF_8);
+
+        open(page);
+
+        List<Map<String, Object>> charts = chartSizes();
+        assertEveryChartDrewSomething(charts);
+        assertThat(charts.stream().map(c -> (String) c.get("id")).filter(id -> id.startsWith("chart-capacity-")))
+                .containsExactly("chart-capacity-hello_connections_64-curve", "chart-capacity-hello_connections_64-brackets",
+                        "chart-capacity-sleep_connections_64_ms_1-curve", "chart-capacity-sleep_connections_64_ms_1-brackets");
+        assertThat(script("""
+                var c = window.concbench.charts.find(function (c) { return c.id === 'chart-capacity-hello_connections_64-curve'; });
+                var option = c.chart.getOption();
+                return { limit: option.series.filter(function (s) { return s.name === 'p99 < 10.0 ms'; }).length,
+                         hidden: Object.keys(option.legend[0].selected).filter(function (k) { return !option.legend[0].selected[k]; }).length,
+                         failed: option.series.reduce(function (n, s) { return n + (s.data || []).filter(function (d) {
+                           return d && d.symbol === 'rect'; }).length; }, 0) };"""))
+                .as("the objective's line, the uncorrected lines off at first, failing steps marked")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("limit", 1L).containsEntry("hidden", 7L)
+                .hasEntrySatisfying("failed", failed -> assertThat((Long) failed).isGreaterThan(5));
+        assertThat(drawnText("chart-capacity-sleep_connections_64_ms_1-brackets"))
+                .contains("< 1,000/s · failed-at-lowest", "/s · bracketed");
+        assertThat(drawnText("chart-capacity-hello_connections_64-brackets")).contains("/s · client-limited", "\u2013");
+        assertThat(driver.findElement(By.id("capacity")).getText()).contains("no bracket", "inconclusive");
+        assertThat(driver.findElement(By.id("overload")).isDisplayed()).isTrue();
+
+        assertNoConsoleErrors();
+        assertNoNetworkRequests();
+        screenshots("capacity");
+        Files.write(OUTPUT.resolve("capacity-section.png"), elementScreenshot("capacity"));
+    }
+
+    @Test
     void machinesPageRendersOffline() throws IOException, InterruptedException {
         Path page = OUTPUT.resolve("machines.html");
         Files.writeString(page, MachinesHtml.render(MachineMatrix.of(
@@ -247,6 +284,26 @@ class BrowserTest {
         byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         assertThat(png.length).isGreaterThan(10_000);
         Files.write(OUTPUT.resolve(name + "-full.png"), png);
+    }
+
+    /** The text a chart drew (its SVG's text elements). */
+    private static String drawnText(String id) {
+        return (String) script("return document.getElementById('" + id + "').querySelector('svg').textContent;");
+    }
+
+    /** The element at full size, however much of it lies beyond the window. */
+    private static byte[] elementScreenshot(String id) {
+        @SuppressWarnings("unchecked")
+        var box = (Map<String, Object>) script("var b = document.getElementById('" + id + "').getBoundingClientRect();"
+                + " return { x: b.left + window.scrollX, y: b.top + window.scrollY, width: b.width, height: b.height };");
+        var clip = Map.of("x", ((Number) box.get("x")).doubleValue(), "y", ((Number) box.get("y")).doubleValue(),
+                "width", ((Number) box.get("width")).doubleValue(), "height", ((Number) box.get("height")).doubleValue(),
+                "scale", 1);
+        var shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+        assertThat(png.length).isGreaterThan(10_000);
+        return png;
     }
 
     private static Object script(String source) {

@@ -1,7 +1,11 @@
 package dev.concbench.reports.html;
 
+import dev.concbench.reports.ab.AbComparison;
+import dev.concbench.reports.ab.AbRuns;
 import dev.concbench.reports.support.Fixtures;
+import dev.concbench.reports.support.Sweeps;
 import dev.concbench.results.RunResult;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +72,68 @@ class HtmlReportTest {
         assertThat(Html.escape("<b>\"x\" & 'y'</b>")).isEqualTo("&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;");
         assertThat(Html.scriptJson("{\"a\":\"</script><!--\"}")).isEqualTo("{\"a\":\"\\u003c/script>\\u003c!--\"}");
         assertThat(Html.scriptSource("x='</SCRIPT>'")).isEqualTo("x='<\\/SCRIPT>'");
+    }
+
+    @Test
+    void theSchema4SampleShowsItsCapacityBracketWithOutcomeAndReason() {
+        RunResult sample = Fixtures.run("schema4-sample.json");
+        RunResult plain = new RunResult(sample.schema(), sample.complete(), sample.incompleteReason(), sample.suite(),
+                sample.startedAt(), sample.finishedAt(), sample.machine(), sample.environment(), null,
+                sample.clientCeiling(), sample.unavailableModels(), sample.results(), sample.jmhRawFile(),
+                sample.sweeps());
+        String page = HtmlReport.render(plain);
+        String markup = page.replaceAll("(?s)<script[^>]*>.*?</script>", "<script/>");
+
+        assertThat(markup).contains("<section id=\"capacity\">", "Capacity at p99&lt;10ms", "<h3>hello connections=64</h3>",
+                "<b>2,000–4,000/s</b>", "outcome-inconclusive\">inconclusive</span>",
+                "met at 2,000/s, missed at 4,000/s: p99 48.5 ms &gt; 10.0 ms (the bracket is wider than the resolution)",
+                "3 (2 met)", "<a href=\"#capacity\">capacity</a>",
+                "id=\"chart-capacity-hello_connections_64-curve\"", "id=\"chart-capacity-hello_connections_64-brackets\"");
+        assertThat(page).contains("\"kind\":\"curve\"", "\"threshold\":{\"y\":10.0,\"label\":\"p99 \\u003c 10.0 ms\"}",
+                "\"hidden\":[\"pool uncorrected\"]", "\"kind\":\"brackets\"", "\"flag\":\"failed\"");
+        assertThat(markup).as("the sample's overload is a finding, not a flag")
+                .contains("1 of 2 results are flagged (1 invalid, 0 client-bound)", "<h3 id=\"overload\">Could not take the load</h3>",
+                        "⊘ could not take the load</span> the server could not take the load: 7,682 of 8,000 requests timed out");
+    }
+
+    @Test
+    void aServerThatCouldNotTakeTheLoadIsAFindingNotAFlag() {
+        String markup = HtmlReport.render(Sweeps.withFindings(run)).replaceAll("(?s)<script[^>]*>.*?</script>", "");
+
+        assertThat(markup).contains("3 of 107 results are flagged (0 invalid, 3 client-bound)",
+                "5 of 107 results are findings, not faults of the measurement",
+                "<tr class=\"row-overload\"><td class=\"model\">",
+                "the server could not take the load: 68.15 % of requests failed (107 timed out",
+                "marks-overload");
+        assertThat(markup).doesNotContain("<tr class=\"row-invalid\">", "<span class=\"flag flag-invalid\">");
+    }
+
+    @Test
+    void everySweepHasItsChartsAndItsRow() {
+        RunResult swept = Sweeps.withSweeps(run);
+        String markup = HtmlReport.render(swept).replaceAll("(?s)<script[^>]*>.*?</script>", "");
+
+        assertThat(markup).contains("<h3>hello connections=64</h3>", "<h3>sleep connections=64 ms=1</h3>",
+                "outcome-client-limited\">client-limited</span>", "outcome-failed-at-lowest\">failed-at-lowest</span>",
+                "outcome-bracketed\">bracketed</span>", "<b>≥ ", "<b>&lt; 1,000/s</b>", "<b>no bracket</b>",
+                "netty <span class=\"note\">reference</span>");
+        assertThat(Pattern.compile("<tr><td class=\"model\">").matcher(markup.substring(markup.indexOf("class=\"capacity\"")))
+                .results().count()).isEqualTo(swept.sweeps().size());
+        assertThat(markup.indexOf("id=\"capacity\"")).isGreaterThan(markup.indexOf("id=\"blog\""));
+    }
+
+    @Test
+    void anAbRunShowsBothSidesBracketsWithTheirVerdict() {
+        RunResult ab = Sweeps.withSweeps(AbRuns.of(20, false, 1, 1, false), List.of("A", "B"), 0.8, List.of("pool"));
+        String markup = HtmlReport.render(ab, AbComparison.of(ab, 5)).replaceAll("(?s)<script[^>]*>.*?</script>", "");
+
+        assertThat(markup).contains("A/B verdict: <span class=\"verdict verdict-regression\">2 regressions</span>",
+                "<h3>Capacity, A against B</h3>", "a regression when B missed the objective at a rate at least 5 %",
+                "pool hello connections=64</td><td class=\"text\">regression</td><td class=\"text\"><b>26,909–28,100/s</b>",
+                "side A is inconclusive (no bracket)");
+        assertThat(markup.substring(markup.indexOf("<section id=\"capacity\">")))
+                .as("the figures below the verdict are side B's").containsPattern("<b>2[12],\\d{3}–2[12],\\d{3}/s</b>")
+                .doesNotContain("<b>26,909–28,100/s</b>");
     }
 
     @Test

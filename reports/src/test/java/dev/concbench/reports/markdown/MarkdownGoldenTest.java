@@ -4,6 +4,7 @@ import dev.concbench.reports.compare.CompareOptions;
 import dev.concbench.reports.compare.Comparison;
 import dev.concbench.reports.machines.MachineMatrix;
 import dev.concbench.reports.support.Fixtures;
+import dev.concbench.reports.support.Sweeps;
 import dev.concbench.results.RunResult;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,20 @@ class MarkdownGoldenTest {
     @Test
     void summaryOfAFullRun() {
         assertGolden(MarkdownSummary.render(Fixtures.run("run-epyc.json")), "summary-run-epyc.md");
+    }
+
+    @Test
+    void summaryWithCapacityAndServersThatCouldNotTakeTheLoad() {
+        assertGolden(MarkdownSummary.render(Sweeps.withFindings(Sweeps.withSweeps(Fixtures.run("run-epyc.json")))),
+                "summary-capacity.md");
+    }
+
+    @Test
+    void compareShowsCapacityBracketsSideBySide() {
+        RunResult candidate = Sweeps.withSweeps(Fixtures.run("compare/drop30.json"), java.util.Collections.singletonList(null),
+                0.7, List.of("pool"));
+        assertGolden(MarkdownCompare.render(Comparison.of(List.of(Sweeps.withSweeps(baseline)), candidate)),
+                "compare-capacity.md");
     }
 
     @Test
