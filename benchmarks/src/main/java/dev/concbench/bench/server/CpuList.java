@@ -1,9 +1,12 @@
 package dev.concbench.bench.server;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +30,20 @@ public record CpuList(String text) {
     /** The list, or null for a null or blank text (meaning: not pinned). */
     public static CpuList parseOrNull(String text) {
         return text == null || text.isBlank() ? null : new CpuList(text.strip());
+    }
+
+    /**
+     * The CPUs this process may run on now ({@code Cpus_allowed_list} of {@code /proc/self/status}),
+     * to be restored after pinning it for a while; empty where there is no such file.
+     */
+    public static Optional<CpuList> ofThisProcess() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("Cpus_allowed_list:"))
+                    .map(line -> new CpuList(line.substring(line.indexOf(':') + 1).strip())).findFirst();
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The command prefix that starts a program on these CPUs: {@code taskset -c LIST}. */

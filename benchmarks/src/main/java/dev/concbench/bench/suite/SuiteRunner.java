@@ -5,6 +5,7 @@ import dev.concbench.bench.Scenario;
 import dev.concbench.bench.SweepTrial;
 import dev.concbench.bench.probe.JvmProbe;
 import dev.concbench.bench.probe.MachineProbe;
+import dev.concbench.bench.server.CpuList;
 import dev.concbench.client.LoadClient;
 import dev.concbench.results.AtomicFiles;
 import dev.concbench.results.BenchmarkResult;
@@ -243,16 +244,18 @@ public final class SuiteRunner {
 
     /**
      * Runs the plan's rate sweeps, after the benchmarks, in this JVM (see {@link SweepTrial}): the
-     * load client is pinned to the client CPUs as a benchmark JVM would be. Records each case as it
-     * ends; returns how many failed.
+     * load client is pinned to the client CPUs as a benchmark JVM would be, and this JVM gets its
+     * CPUs back afterwards. Records each case as it ends; returns how many failed.
      */
     private int runSweeps(SuitePlan plan, HarnessSettings settings, RunRecorder recorder, Progress progress)
             throws IOException, InterruptedException {
         if (plan.sweeps().isEmpty()) {
             return 0;
         }
+        long self = ProcessHandle.current().pid();
+        Optional<CpuList> unpinned = settings.clientCpus() == null ? Optional.empty() : CpuList.ofThisProcess();
         if (settings.clientCpus() != null) {
-            settings.clientCpus().pin(ProcessHandle.current().pid());
+            settings.clientCpus().pin(self);
         }
         int failed = 0;
         int offset = plan.cases().size();
@@ -277,6 +280,10 @@ public final class SuiteRunner {
                 progress.finished(sweep, Duration.ofNanos(System.nanoTime() - started));
                 recorder.recordSweeps(results);
                 results.forEach(result -> out.println("        " + SweepLines.capacity(result)));
+            }
+        } finally {
+            if (unpinned.isPresent()) {
+                unpinned.get().pin(self);
             }
         }
         return failed;
