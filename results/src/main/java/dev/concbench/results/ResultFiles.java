@@ -120,6 +120,8 @@ public final class ResultFiles {
                     "schema version " + version + " is not one this concbench reads (1 to " + RunResult.SCHEMA_VERSION
                             + ")", null);
         }
+        // A file from before the field: its servers ran on its own machine.
+        putNullIfAbsent((ObjectNode) tree, "serverMachine");
         try {
             return MAPPER.treeToValue(tree, RunResult.class);
         } catch (JsonMappingException invalid) {

@@ -59,6 +59,7 @@ class ResultFilesTest {
         RunResult run = ResultFiles.read(file);
 
         assertThat(run.schema()).isEqualTo(3);
+        assertThat(run.serverMachine()).isNull();
         assertThat(run.results()).hasSize(2).allSatisfy(result -> {
             assertThat(result.client()).isNull();
             assertThat(result.errors().malformed()).isZero();
@@ -79,6 +80,7 @@ class ResultFilesTest {
         RunResult run = ResultFiles.read(file);
 
         assertThat(run.schema()).isEqualTo(3);
+        assertThat(run.serverMachine()).isNull();
         assertThat(run.comparesBuilds()).isFalse();
         assertThat(run.unavailableModels()).isEmpty();
         assertThat(run.results()).hasSize(2).allSatisfy(result -> {
@@ -94,6 +96,19 @@ class ResultFilesTest {
         assertThat(run.results().getFirst().latency().uncorrected())
                 .isEqualTo(sample.results().getFirst().latency().uncorrected());
         assertThat(run.results().getFirst().throughput()).isEqualTo(sample.results().getFirst().throughput());
+    }
+
+    @Test
+    void readsAFileWithoutTheServerMachineAsOneWhoseServersRanOnItsMachine() throws IOException {
+        Path file = dir.resolve("one-machine.json");
+        String golden = new String(golden("golden/run.json"), java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(file, golden.replaceFirst("(?s)\\n  \"serverMachine\": \\{.*?\\n  \\},", ""));
+
+        RunResult run = ResultFiles.read(file);
+
+        assertThat(run.serverMachine()).isNull();
+        assertThat(run.machineIdentity()).isEqualTo(run.machine().id());
+        assertThat(run.results()).isEqualTo(SampleRuns.sample().results());
     }
 
     @Test
@@ -229,7 +244,7 @@ class ResultFilesTest {
     void layoutNamesRunAndBaselineFiles() {
         Path results = Path.of("results");
         assertThat(ResultLayout.runFile(results, SampleRuns.sample()))
-                .isEqualTo(Path.of("results/runs/3f9a1c0b2d4e/20250301T101530Z-0123456789ab.json"));
+                .isEqualTo(Path.of("results/runs/3f9a1c0b2d4e-server-77c0de5a1b2f/20250301T101530Z-0123456789ab.json"));
         assertThat(ResultLayout.baselineFile(results, "3f9a1c0b2d4e"))
                 .isEqualTo(Path.of("results/baseline/3f9a1c0b2d4e.json"));
     }

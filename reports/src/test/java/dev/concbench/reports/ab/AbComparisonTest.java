@@ -57,7 +57,7 @@ class AbComparisonTest {
                 b.serverInfo(), List.<MeasuredWindow>of(), b.extras(), false,
                 List.of("the benchmark failed: IOException: server pool exited"), false));
         RunResult broken = new RunResult(run.schema(), true, null, run.suite(), run.startedAt(), run.finishedAt(),
-                run.machine(), run.environment(), run.abBaseline(), run.clientCeiling(), run.unavailableModels(),
+                run.machine(), run.serverMachine(), run.environment(), run.abBaseline(), run.clientCeiling(), run.unavailableModels(),
                 results, null);
 
         AbCase only = AbComparison.of(broken, 5).cases().getFirst();

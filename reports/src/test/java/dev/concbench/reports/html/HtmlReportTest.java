@@ -57,6 +57,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void showsBothMachinesWhenTheServersRanOnAnother() {
+        var xeon = Fixtures.run("run-xeon.json").machine();
+        String page = HtmlReport.render(Fixtures.withServerMachine(run, xeon))
+                .replaceAll("(?s)<script[^>]*>.*?</script>", "");
+
+        assertThat(page).contains("<h2>Client machine</h2>", "<h2>Server machine</h2>", run.machine().cpuModel(),
+                xeon.cpuModel(), "<code>" + xeon.id() + "</code>", "client " + run.machine().summary() + "; server ");
+        assertThat(markup()).doesNotContain("Server machine");
+    }
+
+    @Test
     void showsTheBlogsExperiment() {
         String markup = markup();
         assertThat(markup).contains("id=\"blog\"", "id=\"chart-blog\"");
@@ -74,7 +85,7 @@ class HtmlReportTest {
     void anIncompleteRunSaysSoAtTheTop() {
         RunResult r = run;
         var incomplete = new RunResult(r.schema(), false, "interrupted by SIGINT", r.suite(), r.startedAt(),
-                r.finishedAt(), r.machine(), r.environment(), null, null, Map.of(), r.results().subList(0, 3),
+                r.finishedAt(), r.machine(), r.serverMachine(), r.environment(), null, null, Map.of(), r.results().subList(0, 3),
                 r.jmhRawFile());
         String page = HtmlReport.render(incomplete).replaceAll("(?s)<script[^>]*>.*?</script>", "");
         assertThat(page).contains("Incomplete run: interrupted by SIGINT", "not measured");
