@@ -130,8 +130,16 @@ public final class RemoteProcFs implements ProcSource, AutoCloseable {
             throw new IOException("interrupted while starting the server host's /proc reader", e);
         }
         if (ready == null || !ready.matches("ready \\d+")) {
-            reader.destroyForcibly();
-            String errors = new String(reader.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String errors = "";
+            try {
+                if (reader.waitFor(1, TimeUnit.SECONDS)) { // it ended: its error output is all there
+                    errors = new String(reader.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                reader.destroyForcibly();
+            }
             throw new IOException("the server host's /proc reader did not start"
                     + (errors.isEmpty() ? "" : ": " + errors.lines().reduce((a, b) -> b).orElse(errors)));
         }

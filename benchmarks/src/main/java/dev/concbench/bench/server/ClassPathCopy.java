@@ -35,7 +35,7 @@ final class ClassPathCopy {
     private static final int TAR_BLOCK = 512;
 
     /** One class path entry as stored on the server host. */
-    private record Entry(String name, byte[] content) {
+    record Entry(String name, byte[] content) {
     }
 
     private ClassPathCopy() {
@@ -89,7 +89,7 @@ final class ClassPathCopy {
     }
 
     /** A class directory as a jar: entries sorted, every time the same, so the same classes give the same bytes. */
-    private static byte[] jar(Path directory) throws IOException {
+    static byte[] jar(Path directory) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -45,13 +45,7 @@ public record SshLauncher(SshTarget target, ServerLaunch launch) implements Serv
         Ready ready = ready();
         List<String> command = new ArrayList<>(ready.launch().command(model));
         command.addAll(List.of("--host", ready.address()));
-        SshHost host = SshHost.open(target);
-        try {
-            return ServerProcess.start(model, ready.launch(), command, host);
-        } catch (IOException | RuntimeException e) {
-            host.close();
-            throw e;
-        }
+        return ServerProcess.start(model, ready.launch(), command, SshHost.open(target));
     }
 
     @Override
