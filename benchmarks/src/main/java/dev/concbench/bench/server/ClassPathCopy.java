@@ -30,7 +30,8 @@ import java.util.zip.ZipOutputStream;
  */
 final class ClassPathCopy {
 
-    private static final Duration LIST_TIMEOUT = Duration.ofSeconds(30);
+    /** How long looking at the directory may take. */
+    static final Duration LIST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(5);
     private static final int TAR_BLOCK = 512;
 
@@ -64,10 +65,6 @@ final class ClassPathCopy {
     /** The command line that makes the directory and lists it: its absolute path, then one name a line. */
     static String listCommand(String directory) {
         return "mkdir -p " + SshTarget.quote(directory) + " && cd " + SshTarget.quote(directory) + " && pwd && ls -1";
-    }
-
-    static Duration listTimeout() {
-        return LIST_TIMEOUT;
     }
 
     private static List<Entry> entries(String classPath) throws IOException {

@@ -7,43 +7,10 @@ import java.util.OptionalLong;
 
 /**
  * Where a {@link ServerProcess} runs, as far as starting, sampling and stopping it differ: this
- * machine ({@link #LOCAL}), or the server host over SSH ({@link SshHost}). The lifecycle itself
+ * machine ({@link LocalHost}), or the server host over SSH ({@link SshHost}). The lifecycle itself
  * (the listening line, the lifeline, the stop steps) is {@link ServerProcess}'s, the same for both.
  */
 interface ServerHost {
-
-    /** This machine: the server is the child process itself. */
-    ServerHost LOCAL = new ServerHost() {
-        @Override
-        public Process spawn(List<String> serverCommand) throws IOException {
-            return new ProcessBuilder(serverCommand).start();
-        }
-
-        @Override
-        public OptionalLong pid(Process spawned) {
-            return OptionalLong.of(spawned.pid());
-        }
-
-        @Override
-        public ProcSource proc() {
-            return ProcSource.local();
-        }
-
-        @Override
-        public void signal(List<Long> pids, boolean forcibly) {
-            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(forcibly ? ProcessHandle::destroyForcibly
-                    : ProcessHandle::destroy));
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public String toString() {
-            return "this machine";
-        }
-    };
 
     /**
      * Starts the process that runs the server command here or there, its standard input the

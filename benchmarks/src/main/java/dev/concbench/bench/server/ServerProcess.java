@@ -82,7 +82,7 @@ public final class ServerProcess implements RunningServer {
      *                     within {@link ServerLaunch#startTimeout()}; the child is gone by then
      */
     public static ServerProcess start(String model, ServerLaunch launch) throws IOException {
-        return start(model, launch, launch.command(model), ServerHost.LOCAL);
+        return start(model, launch, launch.command(model), LocalHost.INSTANCE);
     }
 
     /**

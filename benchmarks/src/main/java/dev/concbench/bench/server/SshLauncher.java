@@ -75,7 +75,7 @@ public record SshLauncher(SshTarget target, ServerLaunch launch) implements Serv
      */
     private Ready ready() throws IOException {
         List<String> lines = target.run("echo \"$SSH_CONNECTION\" && " + ClassPathCopy.listCommand(target.directory()),
-                null, ClassPathCopy.listTimeout()).lines().toList();
+                null, ClassPathCopy.LIST_TIMEOUT).lines().toList();
         if (lines.size() < 2 || !lines.get(1).startsWith("/")) {
             throw new IOException(target + ": cannot make the directory " + target.directory());
         }
