@@ -1,6 +1,10 @@
 package dev.concbench.bench;
 
 import dev.concbench.bench.server.CpuList;
+import dev.concbench.bench.server.ServerLaunch;
+import dev.concbench.bench.server.ServerLauncher;
+import dev.concbench.bench.server.SshLauncher;
+import dev.concbench.bench.server.SshTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,8 +15,9 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * How the harness runs a trial, beyond JMH's own options: where the server runs, on which CPUs,
- * with which JVM flags, and where the trial's record goes. The suite runner hands these to the
+ * How the harness runs a trial, beyond JMH's own options: where the server runs (in-process, in
+ * its own process here, or on the server host over SSH), on which CPUs, with which JVM flags, and
+ * where the trial's record goes. The suite runner hands these to the
  * forked benchmark JVMs as {@code -Dbench.*} system properties ({@link #asSystemProperties()});
  * run alone, the benchmarks jar reads the same properties, e.g.
  * {@code java -jar benchmarks.jar Hello -jvmArgsAppend -Dbench.inProcess=true}.
@@ -27,10 +32,11 @@ import java.util.Properties;
  *                         (see {@code Timing.leadIn}); zero for none
  * @param baselineClassPath the class path of the baseline build's servers for an A/B trial (side A
  *                         beside this JVM's own servers, side B), or {@code null} for a plain trial
+ * @param serverHost       the server host the servers run on, over SSH, or {@code null} for this machine
  */
 public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList serverCpus, CpuList clientCpus,
                               List<String> serverJvmFlags, int clientEventLoops, Duration windowLeadIn,
-                              String baselineClassPath) {
+                              String baselineClassPath, SshTarget serverHost) {
 
     public static final String TRIAL_DIRECTORY = "bench.trialDir";
     public static final String IN_PROCESS = "bench.inProcess";
@@ -40,6 +46,11 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
     public static final String CLIENT_EVENT_LOOPS = "bench.clientEventLoops";
     public static final String WINDOW_LEAD_IN_MS = "bench.windowLeadInMs";
     public static final String BASELINE_CLASS_PATH = "bench.baselineClassPath";
+    public static final String SERVER_HOST = "bench.serverHost";
+    public static final String SSH_OPTIONS = "bench.sshOptions";
+    public static final String SERVER_JAVA = "bench.serverJava";
+    public static final String SERVER_DIR = "bench.serverDir";
+    public static final String SERVER_ADDRESS = "bench.serverAddress";
 
     /**
      * The server JVM's flags: a fixed heap (no resizing while measured), the parallel collector,
@@ -65,11 +76,14 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
             throw new IllegalArgumentException("an A/B trial runs both servers in their own processes: "
                     + "it cannot run in-process");
         }
+        if (serverHost != null && inProcess) {
+            throw new IllegalArgumentException("a server on a server host (" + serverHost + ") cannot run in-process");
+        }
     }
 
     /** No trial record, the server in its own process, unpinned, default flags, automatic event loops, no lead-in. */
     public static HarnessSettings defaults() {
-        return new HarnessSettings(null, false, null, null, DEFAULT_SERVER_JVM_FLAGS, 0, Duration.ZERO, null);
+        return new HarnessSettings(null, false, null, null, DEFAULT_SERVER_JVM_FLAGS, 0, Duration.ZERO, null, null);
     }
 
     /** The settings given as {@code bench.*} properties, the defaults for those not given. */
@@ -79,6 +93,7 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
         String flags = properties.getProperty(SERVER_JVM_FLAGS);
         String loops = properties.getProperty(CLIENT_EVENT_LOOPS);
         String leadIn = properties.getProperty(WINDOW_LEAD_IN_MS);
+        String host = properties.getProperty(SERVER_HOST);
         int eventLoops;
         long leadInMs;
         try {
@@ -96,25 +111,32 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
                 Boolean.parseBoolean(properties.getProperty(IN_PROCESS, Boolean.toString(defaults.inProcess()))),
                 CpuList.parseOrNull(properties.getProperty(SERVER_CPUS)),
                 CpuList.parseOrNull(properties.getProperty(CLIENT_CPUS)),
-                flags == null ? defaults.serverJvmFlags() : Arrays.stream(flags.strip().split("\\s+"))
-                        .filter(flag -> !flag.isEmpty()).toList(),
-                eventLoops, Duration.ofMillis(leadInMs), properties.getProperty(BASELINE_CLASS_PATH));
+                flags == null ? defaults.serverJvmFlags() : words(flags),
+                eventLoops, Duration.ofMillis(leadInMs), properties.getProperty(BASELINE_CLASS_PATH),
+                host == null || host.isBlank() ? null : new SshTarget(host.strip(),
+                        words(properties.getProperty(SSH_OPTIONS, "")), properties.getProperty(SERVER_JAVA),
+                        properties.getProperty(SERVER_DIR), properties.getProperty(SERVER_ADDRESS)));
+    }
+
+    /** A property's value split at white space, e.g. JVM flags or ssh options. */
+    public static List<String> words(String value) {
+        return Arrays.stream(value.strip().split("\\s+")).filter(word -> !word.isEmpty()).toList();
     }
 
     public HarnessSettings withTrialDirectory(Path directory) {
         return new HarnessSettings(directory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops,
-                windowLeadIn, baselineClassPath);
+                windowLeadIn, baselineClassPath, serverHost);
     }
 
     public HarnessSettings withWindowLeadIn(Duration leadIn) {
         return new HarnessSettings(trialDirectory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops,
-                leadIn, baselineClassPath);
+                leadIn, baselineClassPath, serverHost);
     }
 
     /** These settings for an A/B trial against the baseline build's servers on this class path. */
     public HarnessSettings withBaselineClassPath(String classPath) {
         return new HarnessSettings(trialDirectory, inProcess, serverCpus, clientCpus, serverJvmFlags, clientEventLoops,
-                windowLeadIn, classPath);
+                windowLeadIn, classPath, serverHost);
     }
 
     /** Whether a trial runs A/B: the baseline build's server beside this build's, windows alternating. */
@@ -141,12 +163,30 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
         if (baselineClassPath != null) {
             properties.put(BASELINE_CLASS_PATH, baselineClassPath);
         }
+        if (serverHost != null) {
+            properties.put(SERVER_HOST, serverHost.destination());
+            properties.put(SSH_OPTIONS, String.join(" ", serverHost.options()));
+            properties.put(SERVER_JAVA, serverHost.java());
+            properties.put(SERVER_DIR, serverHost.directory());
+            if (serverHost.address() != null) {
+                properties.put(SERVER_ADDRESS, serverHost.address());
+            }
+        }
         return properties;
     }
 
     /** {@link #asSystemProperties()} as {@code -Dname=value} JVM arguments. */
     public List<String> asJvmArguments() {
         return asSystemProperties().entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /**
+     * How the trial's servers are started in their own processes: here, with this JVM's class path,
+     * or on the server host over SSH; flags and CPUs as these settings say.
+     */
+    public ServerLauncher serverLauncher() {
+        ServerLaunch here = ServerLaunch.sameJvm(serverJvmFlags).withCpus(serverCpus);
+        return serverHost == null ? here : new SshLauncher(serverHost, here);
     }
 
     /** The flags of the JVM the server runs in: its own, or the benchmark JVM's when in-process. */

@@ -4,8 +4,7 @@ import dev.concbench.bench.resources.ProcessTreeSampler;
 import dev.concbench.bench.resources.ResourceUsage;
 import dev.concbench.bench.server.InProcessServer;
 import dev.concbench.bench.server.RunningServer;
-import dev.concbench.bench.server.ServerLaunch;
-import dev.concbench.bench.server.ServerProcess;
+import dev.concbench.bench.server.ServerLauncher;
 import dev.concbench.bench.trial.TrialRecord;
 import dev.concbench.client.LoadResult;
 import dev.concbench.client.capacity.SweepRunner;
@@ -34,7 +33,8 @@ final class MeasuredServer implements AutoCloseable {
     }
 
     /**
-     * Starts the model, in its own process unless the settings say in-process, and its sampler.
+     * Starts the model, in its own process (here or on the server host, as the settings' launcher
+     * does) unless the settings say in-process, and its sampler.
      *
      * @param side      {@code A} or {@code B} in an A/B trial, {@code null} in a plain one
      * @param classPath the class path of the server's build, or {@code null} for this JVM's own
@@ -49,12 +49,11 @@ final class MeasuredServer implements AutoCloseable {
             }
             server = InProcessServer.start(model);
         } else {
-            ServerLaunch launch = ServerLaunch.sameJvm(settings.serverJvmFlags()).withCpus(settings.serverCpus());
-            server = ServerProcess.start(model, classPath == null ? launch : launch.withClassPath(classPath));
+            ServerLauncher launcher = settings.serverLauncher();
+            server = (classPath == null ? launcher : launcher.withClassPath(classPath)).start(model);
         }
-        ProcessTreeSampler sampler = server.pid().isPresent()
-                ? ProcessTreeSampler.start(server.pid().getAsLong(), ProcessTreeSampler.DEFAULT_PERIOD).orElse(null)
-                : null;
+        ProcessTreeSampler sampler = server.processTree()
+                .flatMap(tree -> ProcessTreeSampler.start(tree, ProcessTreeSampler.DEFAULT_PERIOD)).orElse(null);
         return new MeasuredServer(side, server, sampler);
     }
 

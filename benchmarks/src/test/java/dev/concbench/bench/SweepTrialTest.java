@@ -24,7 +24,7 @@ class SweepTrialTest {
             Duration.ofMillis(400),
             Duration.ofMillis(800), 50, Duration.ofMillis(200));
     private static final HarnessSettings SETTINGS = new HarnessSettings(null, false, null, null,
-            List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"), 0, Duration.ZERO, null);
+            List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED"), 0, Duration.ZERO, null, null);
 
     private static LoadClient client;
 

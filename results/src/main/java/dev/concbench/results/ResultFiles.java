@@ -186,11 +186,13 @@ public final class ResultFiles {
     }
 
     /**
-     * Brings a schema-3 tree to schema 4, which only added fields: no rate sweep, and no result
-     * marked as a server that could not take the load (schema 3 marked those invalid).
+     * Brings a schema-3 tree to schema 4, which only added fields: no server machine (its servers
+     * ran on its own machine), no rate sweep, and no result marked as a server that could not take
+     * the load (schema 3 marked those invalid).
      */
     private static void fromSchema3(ObjectNode run) {
         run.put("schema", RunResult.SCHEMA_VERSION);
+        putNullIfAbsent(run, "serverMachine");
         if (!run.has("sweeps")) {
             run.putArray("sweeps");
         }

@@ -21,7 +21,10 @@ import java.util.Objects;
  * @param suite            the suite that ran
  * @param startedAt        when the run started (UTC instant)
  * @param finishedAt       when the run finished or was interrupted (UTC instant)
- * @param machine          the machine it ran on
+ * @param machine          the machine it ran on: the load client's, and the server's too unless
+ *                         {@code serverMachine} says otherwise
+ * @param serverMachine    the machine the servers ran on when it was another one (over SSH), or
+ *                         {@code null} when they ran on {@code machine}
  * @param environment      versions, flags, commit and CPU pinning (of the working tree: side B in
  *                         an A/B run)
  * @param abBaseline       in an A/B run, the baseline build (side A); {@code null} in a plain run
@@ -38,7 +41,8 @@ import java.util.Objects;
  *                         model × scenario × parameters (× side), keys unique; empty in files of schema 1–3
  */
 public record RunResult(int schema, boolean complete, String incompleteReason, Suite suite, Instant startedAt,
-                        Instant finishedAt, MachineInfo machine, Environment environment, AbBaseline abBaseline,
+                        Instant finishedAt, MachineInfo machine, MachineInfo serverMachine, Environment environment,
+                        AbBaseline abBaseline,
                         ClientCeiling clientCeiling, Map<String, String> unavailableModels,
                         List<BenchmarkResult> results, String jmhRawFile, List<RateSweep> sweeps) {
 
@@ -95,6 +99,24 @@ public record RunResult(int schema, boolean complete, String incompleteReason, S
         }
     }
 
+    /**
+     * The identity runs are compared and stored by: the machine's id, or for a run whose servers ran
+     * on another machine the pair, {@code CLIENT-server-SERVER} (e.g. {@code 3f9a1c0b2d4e-server-77c0de5a1b2f}),
+     * so that a two-machine run is never taken for a one-machine run of either.
+     */
+    public String machineIdentity() {
+        return serverMachine == null ? machine.id() : machine.id() + "-server-" + serverMachine.id();
+    }
+
+    /**
+     * The machine's {@link MachineInfo#summary()}, or both machines', e.g. {@code client AMD EPYC
+     * 7B13, 2 cores, 8 GiB; server Intel Xeon E-2388G, 16 cores, 64 GiB}.
+     */
+    public String machinesSummary() {
+        return serverMachine == null ? machine.summary()
+                : "client " + machine.summary() + "; server " + serverMachine.summary();
+    }
+
     /** Whether this is an A/B run: each case measured on two builds' servers, windows alternating. */
     public boolean comparesBuilds() {
         return abBaseline != null;
@@ -102,7 +124,7 @@ public record RunResult(int schema, boolean complete, String incompleteReason, S
 
     /** This run with another JMH raw file name (e.g. when a copy is stored under another name). */
     public RunResult withJmhRawFile(String name) {
-        return new RunResult(schema, complete, incompleteReason, suite, startedAt, finishedAt, machine, environment,
-                abBaseline, clientCeiling, unavailableModels, results, name, sweeps);
+        return new RunResult(schema, complete, incompleteReason, suite, startedAt, finishedAt, machine, serverMachine,
+                environment, abBaseline, clientCeiling, unavailableModels, results, name, sweeps);
     }
 }

@@ -36,7 +36,7 @@ class RecordChecksTest {
     @Test
     void duplicateKeysAreRefused() {
         assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
-                sample.machine(), sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(valid, valid), null, List.of()))
+                sample.machine(), null, sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(valid, valid), null, List.of()))
                 .hasMessageContaining("twice");
     }
 
@@ -99,7 +99,7 @@ class RecordChecksTest {
     @Test
     void jmhRawFileIsAPlainNameBesideTheResult() {
         assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.QUICK, sample.startedAt(), sample.finishedAt(),
-                sample.machine(), sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), "../raw.json", List.of()))
+                sample.machine(), null, sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), "../raw.json", List.of()))
                 .hasMessageContaining("plain file name");
     }
 
@@ -108,15 +108,15 @@ class RecordChecksTest {
         AbBaseline baseline = new AbBaseline("HEAD~1", "fedcba9876543210fedcba9876543210fedcba98", false, false);
 
         assertThatThrownBy(() -> new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.SMOKE, Instant.EPOCH,
-                Instant.EPOCH, sample.machine(), sample.environment(), null, null, Map.of(), List.of(), null, List.of()))
+                Instant.EPOCH, sample.machine(), null, sample.environment(), null, null, Map.of(), List.of(), null, List.of()))
                 .hasMessageContaining("must record its clientCeiling");
         assertThat(new RunResult(RunResult.SCHEMA_VERSION, true, null, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH,
-                sample.machine(), sample.environment(), baseline, null, Map.of(), List.of(), null, List.of()).clientCeiling())
+                sample.machine(), null, sample.environment(), baseline, null, Map.of(), List.of(), null, List.of()).clientCeiling())
                 .isNull();
     }
 
     private RunResult withCompletion(boolean complete, String reason) {
-        return new RunResult(RunResult.SCHEMA_VERSION, complete, reason, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH, sample.machine(),
+        return new RunResult(RunResult.SCHEMA_VERSION, complete, reason, Suite.SMOKE, Instant.EPOCH, Instant.EPOCH, sample.machine(), null,
                 sample.environment(), null, sample.clientCeiling(), Map.of(), List.of(), null, List.of());
     }
 

@@ -59,6 +59,7 @@ class ResultFilesTest {
         RunResult run = ResultFiles.read(file);
 
         assertThat(run.schema()).isEqualTo(4);
+        assertThat(run.serverMachine()).isNull();
         assertThat(run.results()).hasSize(2).allSatisfy(result -> {
             assertThat(result.client()).isNull();
             assertThat(result.errors().malformed()).isZero();
@@ -79,6 +80,7 @@ class ResultFilesTest {
         RunResult run = ResultFiles.read(file);
 
         assertThat(run.schema()).isEqualTo(4);
+        assertThat(run.serverMachine()).isNull();
         assertThat(run.comparesBuilds()).isFalse();
         assertThat(run.unavailableModels()).isEmpty();
         assertThat(run.results()).hasSize(2).allSatisfy(result -> {
@@ -109,6 +111,17 @@ class ResultFilesTest {
         RunResult sample = SampleRuns.sample();
         assertThat(run.results().getFirst()).isEqualTo(sample.results().getFirst());
         assertThat(run.abBaseline()).isEqualTo(sample.abBaseline());
+    }
+
+    @Test
+    void readsAFileOfBeforeTheServerMachineAsOneWhoseServersRanOnItsMachine() throws IOException {
+        Path file = dir.resolve("one-machine.json");
+        Files.write(file, golden("golden/run-schema3.json"));
+
+        RunResult run = ResultFiles.read(file);
+
+        assertThat(run.serverMachine()).isNull();
+        assertThat(run.machineIdentity()).isEqualTo(run.machine().id());
     }
 
     @Test
@@ -244,7 +257,7 @@ class ResultFilesTest {
     void layoutNamesRunAndBaselineFiles() {
         Path results = Path.of("results");
         assertThat(ResultLayout.runFile(results, SampleRuns.sample()))
-                .isEqualTo(Path.of("results/runs/3f9a1c0b2d4e/20250301T101530Z-0123456789ab.json"));
+                .isEqualTo(Path.of("results/runs/3f9a1c0b2d4e-server-77c0de5a1b2f/20250301T101530Z-0123456789ab.json"));
         assertThat(ResultLayout.baselineFile(results, "3f9a1c0b2d4e"))
                 .isEqualTo(Path.of("results/baseline/3f9a1c0b2d4e.json"));
     }

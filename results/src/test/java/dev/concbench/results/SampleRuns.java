@@ -13,6 +13,8 @@ final class SampleRuns {
     static RunResult sample() {
         var machine = new MachineInfo("3f9a1c0b2d4e", "AMD EPYC 7B13", 2, 25_276_514_304L, "amd64",
                 "Debian GNU/Linux 12 (bookworm)", "6.1.0-18-amd64");
+        var serverMachine = new MachineInfo("77c0de5a1b2f", "Intel(R) Xeon(R) E-2388G CPU @ 3.20GHz", 16,
+                68_719_476_736L, "amd64", "Ubuntu 24.04.1 LTS", "6.8.0-45-generic");
         var jvm = new JvmInfo("25+36-LTS", "Eclipse Adoptium", List.of("-Xmx2g", "-XX:+UseParallelGC"));
         var serverJvm = new JvmInfo("25+36-LTS", "Eclipse Adoptium", List.of("-Xmx1g"));
         var environment = new Environment(new GitInfo("0123456789abcdef0123456789abcdef01234567", true), jvm,
@@ -59,7 +61,7 @@ final class SampleRuns {
                 new ServerResources(210, 80, 120_000_000L, 1.69, 0, 0), Map.of("workers", "200"));
         return new RunResult(RunResult.SCHEMA_VERSION, false, "interrupted by SIGINT after 2 of 3 benchmarks",
                 Suite.QUICK, Instant.parse("2025-03-01T10:15:30Z"), Instant.parse("2025-03-01T10:22:05.250Z"),
-                machine, environment, new AbBaseline("HEAD~1", "fedcba9876543210fedcba9876543210fedcba98", false, false),
+                machine, serverMachine, environment, new AbBaseline("HEAD~1", "fedcba9876543210fedcba9876543210fedcba98", false, false),
                 new ClientCeiling(182_400.0, "netty", "hello", 64), Map.of("netty-iouring", "io_uring refused: kernel 4.19"),
                 List.of(closed, open),
                 "20250301T101530Z-0123456789ab.jmh.json", List.of(sweep));

@@ -8,23 +8,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Reads what {@link MachineInfo} holds from a Linux file system tree, with fallbacks for other
- * systems: CPU model from {@code proc/cpuinfo}, memory from {@code proc/meminfo}, OS from
+ * Reads what {@link MachineInfo} holds from a Linux file system tree (this machine's, or the
+ * server host's as {@link RemoteProbe} fetches it), with fallbacks for other systems: CPU model from {@code proc/cpuinfo}, memory from {@code proc/meminfo}, OS from
  * {@code etc/os-release} (else {@code os.name}), kernel from {@code proc/sys/kernel/osrelease}
  * (else {@code uname -r}, else {@code os.version}). Nothing here fails: what cannot be read is
  * reported as {@code unknown} (or 0 bytes of memory).
  *
- * @param root                the file system root to read from ({@code /} for the real machine)
+ * @param files               reads a file by its path from the root, e.g. {@code proc/cpuinfo}: its
+ *                            lines, or none when it cannot be read
  * @param availableProcessors logical CPUs available to the JVM
  * @param osName              {@code os.name}
  * @param osVersion           {@code os.version}
  * @param osArch              {@code os.arch}
  * @param unameRelease        runs {@code uname -r}; may return {@code null}
  */
-public record MachineProbe(Path root, int availableProcessors, String osName, String osVersion, String osArch,
+public record MachineProbe(Function<String, List<String>> files, int availableProcessors, String osName, String osVersion, String osArch,
                     Supplier<String> unameRelease) {
 
     /** Describes the machine this JVM runs on. */
@@ -33,9 +35,20 @@ public record MachineProbe(Path root, int availableProcessors, String osName, St
     }
 
     static MachineProbe system() {
-        return new MachineProbe(Path.of("/"), Runtime.getRuntime().availableProcessors(),
+        return new MachineProbe(filesUnder(Path.of("/")), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name", "unknown"), System.getProperty("os.version", "unknown"),
                 System.getProperty("os.arch", "unknown"), MachineProbe::runUname);
+    }
+
+    /** Reads files under this root, e.g. {@code /}; a file that cannot be read has no lines. */
+    static Function<String, List<String>> filesUnder(Path root) {
+        return relative -> {
+            try {
+                return Files.readAllLines(root.resolve(relative), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException unreadable) {
+                return List.of();
+            }
+        };
     }
 
     MachineInfo probe() {
@@ -94,11 +107,7 @@ public record MachineProbe(Path root, int availableProcessors, String osName, St
     }
 
     private List<String> lines(String relative) {
-        try {
-            return Files.readAllLines(root.resolve(relative), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException unreadable) {
-            return List.of();
-        }
+        return files.apply(relative);
     }
 
     private static String runUname() {

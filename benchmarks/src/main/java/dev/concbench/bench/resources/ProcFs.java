@@ -16,11 +16,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads one process's figures from Linux's {@code /proc}: {@code stat} for CPU time,
+ * Reads one process's figures from this machine's {@code /proc}: {@code stat} for CPU time,
  * {@code status} for threads and resident memory, {@code fd/} for open descriptors, and
- * {@code task/} for each thread's CPU time and name.
+ * {@code task/} for each thread's CPU time and name. The parsing is shared with
+ * {@link RemoteProcFs}, which reads the same files on another host.
  */
-final class ProcFs {
+final class ProcFs implements ProcSource {
 
     private static final long DEFAULT_CLOCK_TICKS = 100;
 
@@ -43,8 +44,8 @@ final class ProcFs {
         return new ProcFs(Path.of("/proc"), clockTicks());
     }
 
-    /** Whether this machine has a {@code /proc} to read. */
-    boolean available() {
+    @Override
+    public boolean available() {
         return Files.isReadable(root.resolve("self").resolve("stat"));
     }
 
@@ -52,27 +53,14 @@ final class ProcFs {
     record Sample(int threads, int fileDescriptors, long rssBytes) {
     }
 
-    /** The figures of a process, or empty when it is gone (or was never there). */
-    Optional<Sample> sample(long pid) {
-        return whileAlive(pid, dir -> {
-            int threads = 0;
-            long rssBytes = 0;
-            for (String line : Files.readAllLines(dir.resolve("status"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("Threads:")) {
-                    threads = Integer.parseInt(line.substring("Threads:".length()).strip());
-                } else if (line.startsWith("VmRSS:")) {
-                    rssBytes = kilobytes(line.substring("VmRSS:".length())) * 1024;
-                }
-            }
-            return new Sample(threads, countEntries(dir.resolve("fd")), rssBytes);
-        });
+    @Override
+    public Optional<Sample> sample(long pid) {
+        return whileAlive(pid, dir -> statusSample(Files.readAllLines(dir.resolve("status"), StandardCharsets.UTF_8),
+                countEntries(dir.resolve("fd"))));
     }
 
-    /**
-     * The process's CPU time now, for a window's edge (see {@link CpuReading}), or empty when it is
-     * gone.
-     */
-    Optional<CpuReading> cpuReading(long pid) {
+    @Override
+    public Optional<CpuReading> cpuReading(long pid) {
         return whileAlive(pid, dir -> {
             double ticks = cpuSeconds(Files.readString(dir.resolve("stat"), StandardCharsets.US_ASCII));
             Map<Long, Long> threadNanos = new HashMap<>();
@@ -83,8 +71,7 @@ final class ProcFs {
                     try {
                         String schedstat = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
                         threadNanos.put(tid, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
-                        String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8);
-                        if (JIT_THREAD_NAMES.stream().anyMatch(name::startsWith)) {
+                        if (isJitThread(Files.readString(task.resolve("comm"), StandardCharsets.UTF_8))) {
                             jit.add(tid);
                         }
                     } catch (IOException ended) {
@@ -95,6 +82,32 @@ final class ProcFs {
             }
             return new CpuReading(ticks, 1.0 / clockTicksPerSecond, threadNanos, jit);
         });
+    }
+
+    /** The descendants as the JDK finds them (from every process's {@code stat} on this machine). */
+    @Override
+    public List<Long> descendants(long pid) {
+        return ProcessHandle.of(pid).map(handle -> handle.descendants().map(ProcessHandle::pid).toList())
+                .orElse(List.of());
+    }
+
+    /** A sample from the lines of {@code /proc/PID/status} ({@code Threads:} and {@code VmRSS:}) and a count of {@code fd/}. */
+    static Sample statusSample(List<String> statusLines, int fileDescriptors) {
+        int threads = 0;
+        long rssBytes = 0;
+        for (String line : statusLines) {
+            if (line.startsWith("Threads:")) {
+                threads = Integer.parseInt(line.substring("Threads:".length()).strip());
+            } else if (line.startsWith("VmRSS:")) {
+                rssBytes = kilobytes(line.substring("VmRSS:".length())) * 1024;
+            }
+        }
+        return new Sample(threads, fileDescriptors, rssBytes);
+    }
+
+    /** Whether a thread of this name ({@code /proc/PID/task/TID/comm}) is one of HotSpot's JIT compilers. */
+    static boolean isJitThread(String comm) {
+        return JIT_THREAD_NAMES.stream().anyMatch(comm::startsWith);
     }
 
     /** Reads one process's directory: a reader's result, or empty when the process is gone (or was never there). */
@@ -124,6 +137,11 @@ final class ProcFs {
      * ({@code utime + stime + cutime + cstime}, fields 14–17 of {@code /proc/PID/stat}).
      */
     double cpuSeconds(String stat) {
+        return cpuSeconds(stat, clockTicksPerSecond);
+    }
+
+    /** {@link #cpuSeconds(String)} on a host with this clock tick rate. */
+    static double cpuSeconds(String stat, long clockTicksPerSecond) {
         // The command name (field 2) is in parentheses and may contain spaces: count from the last ')'.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = 0;

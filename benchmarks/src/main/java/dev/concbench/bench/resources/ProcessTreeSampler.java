@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Samples a server's process tree from {@code /proc} on a daemon thread, about ten times a
+ * Samples a server's process tree from the {@code /proc} of the host it runs on (this machine's,
+ * or the server host's over SSH: see {@link ProcSource}) on a daemon thread, about ten times a
  * second, off the load client's path: peak threads, descriptors and resident memory, and how many
  * child processes it had. CPU time is read exactly at the edges of each measured window, not
  * sampled, to the nanosecond where the threads allow it and without the JIT compiler's threads
@@ -27,7 +28,7 @@ public final class ProcessTreeSampler implements AutoCloseable {
     public static final Duration DEFAULT_PERIOD = Duration.ofMillis(100);
 
     /**
-     * Finding descendants reads every process's {@code stat} on the machine, which costs far more
+     * Finding descendants reads every process's {@code stat} on the machine (locally), which costs far more
      * than sampling the tree itself; it is done on one sample in this many, and the other samples
      * read the children found last time (the long-lived ones that matter for peaks: prefork's
      * workers; process-per-request children live shorter than a sample and are counted by the
@@ -36,7 +37,7 @@ public final class ProcessTreeSampler implements AutoCloseable {
     static final int SAMPLES_PER_DESCENDANT_SCAN = 10;
 
     private final long pid;
-    private final ProcFs proc;
+    private final ProcSource proc;
     private final long periodNanos;
     private final Thread thread;
     private volatile boolean running = true;
@@ -56,9 +57,9 @@ public final class ProcessTreeSampler implements AutoCloseable {
     /** The tree's processes read at the start of the open window, or null outside a window. */
     private Map<Long, CpuReading> windowStart;
 
-    private ProcessTreeSampler(long pid, ProcFs proc, Duration period) {
-        this.pid = pid;
-        this.proc = proc;
+    private ProcessTreeSampler(ProcessTree tree, Duration period) {
+        this.pid = tree.pid();
+        this.proc = tree.proc();
         this.periodNanos = period.toNanos();
         sampleOnce();
         this.thread = Thread.ofPlatform().daemon().name("resource-sampler-" + pid).start(this::loop);
@@ -67,11 +68,10 @@ public final class ProcessTreeSampler implements AutoCloseable {
     /**
      * Starts sampling the process and its descendants.
      *
-     * @return empty when this machine has no {@code /proc} to read
+     * @return empty when its host has no {@code /proc} to read
      */
-    public static Optional<ProcessTreeSampler> start(long pid, Duration period) {
-        ProcFs proc = ProcFs.system();
-        return proc.available() ? Optional.of(new ProcessTreeSampler(pid, proc, period)) : Optional.empty();
+    public static Optional<ProcessTreeSampler> start(ProcessTree tree, Duration period) {
+        return tree.proc().available() ? Optional.of(new ProcessTreeSampler(tree, period)) : Optional.empty();
     }
 
     /**
@@ -147,7 +147,7 @@ public final class ProcessTreeSampler implements AutoCloseable {
         int descriptors = root.get().fileDescriptors();
         long rss = root.get().rssBytes();
         if (samples % SAMPLES_PER_DESCENDANT_SCAN == 0) {
-            knownChildren = descendants();
+            knownChildren = proc.descendants(pid);
         }
         List<Long> children = knownChildren;
         int live = 0;
@@ -179,14 +179,9 @@ public final class ProcessTreeSampler implements AutoCloseable {
     private Map<Long, CpuReading> readTree() {
         Map<Long, CpuReading> tree = new HashMap<>();
         proc.cpuReading(pid).ifPresent(reading -> tree.put(pid, reading));
-        for (long child : descendants()) {
+        for (long child : proc.descendants(pid)) {
             proc.cpuReading(child).ifPresent(reading -> tree.put(child, reading));
         }
         return tree;
-    }
-
-    private List<Long> descendants() {
-        return ProcessHandle.of(pid).map(handle -> handle.descendants().map(ProcessHandle::pid).toList())
-                .orElse(List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.concbench.bench.server;
 
+import dev.concbench.bench.resources.ProcessTree;
 import dev.concbench.servers.Server;
 import dev.concbench.servers.ServerConfig;
 import dev.concbench.servers.ServerModel;
@@ -7,7 +8,7 @@ import dev.concbench.servers.ServerModels;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -54,8 +55,8 @@ public final class InProcessServer implements RunningServer {
     }
 
     @Override
-    public OptionalLong pid() {
-        return OptionalLong.empty();
+    public Optional<ProcessTree> processTree() {
+        return Optional.empty();
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.concbench.bench.server;
 
+import dev.concbench.bench.resources.ProcessTree;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
- * A server model running for one benchmark trial, in its own process ({@link ServerProcess}) or
- * in the benchmark's JVM ({@link InProcessServer}).
+ * A server model running for one benchmark trial, in its own process ({@link ServerProcess}, here
+ * or on the server host) or in the benchmark's JVM ({@link InProcessServer}).
  *
  * <p>Lifecycle: obtained already started and accepting; {@link #close()} stops it and releases
  * everything it made (threads, descriptors, child processes). {@code close()} is idempotent and
@@ -20,8 +21,11 @@ public interface RunningServer extends AutoCloseable {
     /** The address the server accepts connections on. */
     InetSocketAddress address();
 
-    /** The server's operating-system process, when it runs in its own; empty when in-process. */
-    OptionalLong pid();
+    /**
+     * The server's process tree as its host's {@code /proc} shows it, to sample its resources from;
+     * empty when it runs in the benchmark's JVM.
+     */
+    Optional<ProcessTree> processTree();
 
     /**
      * Facts the server reported about itself when it started (e.g. {@code transport=epoll},

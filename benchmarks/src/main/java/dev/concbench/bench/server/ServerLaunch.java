@@ -1,15 +1,19 @@
 package dev.concbench.bench.server;
 
 import dev.concbench.servers.Main;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a server model is started in its own process: which {@code java}, with which flags and
- * class path, on which CPUs, and how long starting and stopping may take. Immutable.
+ * class path, on which CPUs, and how long starting and stopping may take. Immutable. As a
+ * {@link ServerLauncher}, it starts the server on this machine ({@link ServerProcess}); over SSH,
+ * {@link SshLauncher} runs the same command on the server host.
  *
  * @param java         the {@code java} executable
  * @param jvmFlags     the server JVM's flags, in order
@@ -19,7 +23,7 @@ import java.util.Objects;
  * @param stopTimeout  how long each stop step (end of input, SIGTERM, SIGKILL) may take
  */
 public record ServerLaunch(Path java, List<String> jvmFlags, String classPath, CpuList cpus, Duration startTimeout,
-                           Duration stopTimeout) {
+                           Duration stopTimeout) implements ServerLauncher {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
@@ -44,7 +48,19 @@ public record ServerLaunch(Path java, List<String> jvmFlags, String classPath, C
                 System.getProperty("java.class.path"), null, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT);
     }
 
+    @Override
+    public ServerProcess start(String model) throws IOException {
+        return ServerProcess.start(model, this);
+    }
+
+    /** Nothing to prepare: the servers run on this machine. */
+    @Override
+    public Optional<ServerHostInfo> prepare() {
+        return Optional.empty();
+    }
+
     /** The same launch from another build's class path (an A/B run's baseline). */
+    @Override
     public ServerLaunch withClassPath(String newClassPath) {
         return new ServerLaunch(java, jvmFlags, newClassPath, cpus, startTimeout, stopTimeout);
     }

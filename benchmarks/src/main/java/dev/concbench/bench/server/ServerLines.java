@@ -4,6 +4,7 @@ import dev.concbench.servers.ServerReport;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -16,13 +17,22 @@ import java.util.regex.Pattern;
  * concbench: model process stopped maxChildren=64 childrenSpawned=12 ...
  * </pre>
  * After the address, the part in parentheses names the model's worker count; the words after it
- * are the server's {@link ServerReport}, read by {@link ServerReport#parseWords(String)}.
+ * are the server's {@link ServerReport}, read by {@link ServerReport#parseWords(String)}. Over SSH
+ * the remote shell announces the server's process id before them, {@code concbench: pid 4242}
+ * ({@link #ANNOUNCE_PID}).
  */
 final class ServerLines {
 
     private static final Pattern LISTENING = Pattern.compile(
             "concbench: model (\\S+) listening on http://(\\[[^\\]]+\\]|[^:\\s]+):(\\d+)(?: \\(([^:)]+): (\\d+)\\))?(.*)");
     private static final Pattern STOPPED = Pattern.compile("concbench: model (\\S+) stopped(.*)");
+    private static final Pattern PID = Pattern.compile("concbench: pid (\\d+)");
+
+    /**
+     * The shell command that announces the shell's process id, which the server then takes over
+     * with {@code exec}.
+     */
+    static final String ANNOUNCE_PID = "echo \"concbench: pid $$\"";
 
     private ServerLines() {
     }
@@ -60,6 +70,12 @@ final class ServerLines {
         InetSocketAddress address = new InetSocketAddress(host, Integer.parseInt(m.group(3)));
         Integer workers = m.group(5) == null ? null : Integer.valueOf(m.group(5));
         return Optional.of(new Listening(m.group(1), address, m.group(4), workers, ServerReport.parseWords(m.group(6))));
+    }
+
+    /** The process id a {@link #ANNOUNCE_PID} line announces, when the line is one. */
+    static OptionalLong pid(String line) {
+        Matcher m = PID.matcher(line.strip());
+        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 
     /**

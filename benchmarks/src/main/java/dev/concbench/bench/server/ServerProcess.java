@@ -2,6 +2,7 @@ package dev.concbench.bench.server;
 
 import static dev.concbench.servers.Closeables.closeQuietly;
 
+import dev.concbench.bench.resources.ProcessTree;
 import dev.concbench.servers.ServerReport;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,20 +28,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * A server model running in a child JVM ({@code concbench-servers} with {@code --port 0
- * --exit-on-stdin-eof}), so that its threads, descriptors, memory and CPU can be measured alone
- * and a crash of either side cannot hide in the other.
+ * A server model running in a JVM of its own ({@code concbench-servers} with {@code --port 0
+ * --exit-on-stdin-eof}), a child of this JVM or, over SSH, a process on the server host (see
+ * {@link ServerHost}), so that its threads, descriptors, memory and CPU can be measured alone and
+ * a crash of either side cannot hide in the other.
  *
  * <h2>Lifecycle</h2>
- * {@link #start} returns once the child printed its listening line (the socket is bound and
- * accepting), or fails after killing the child, with the child's last output in the message.
+ * {@link #start} returns once the server printed its listening line (the socket is bound and
+ * accepting), or fails after killing it, with its last output in the message.
  * {@link #close} stops it in three steps, each bounded by {@link ServerLaunch#stopTimeout()}:
- * closing the child's standard input (the server closes itself and prints its stopped line),
- * then SIGTERM, then SIGKILL for the child and every descendant seen (process models' children).
+ * closing the server's standard input (the server closes itself and prints its stopped line),
+ * then SIGTERM, then SIGKILL for the server and every descendant seen (process models' children).
  *
  * <h2>Orphans</h2>
- * The child holds the read end of a pipe whose write end only this JVM holds: when this JVM dies,
- * however it dies, the child reads end of input and exits. A killed benchmark leaves no server.
+ * The server's standard input is a pipe whose write end only this JVM holds (over SSH, through
+ * the ssh client and sshd): when this JVM dies, however it dies, the server reads end of input
+ * and exits. A killed benchmark leaves no server.
  *
  * <h2>Threading</h2>
  * Two daemon threads drain the child's output (standard error is copied to this JVM's standard
@@ -49,6 +55,7 @@ public final class ServerProcess implements RunningServer {
 
     private final String model;
     private final ServerLaunch launch;
+    private final ServerHost host;
     private final Process process;
     private final OutputStream stdin;
     private final Deque<String> tail = new ArrayDeque<>();
@@ -56,12 +63,16 @@ public final class ServerProcess implements RunningServer {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Thread> drains = new ArrayList<>(2);
     private volatile ServerReport stopReport = ServerReport.NONE;
+    /** The server's process id on its host; -1 until it is known. */
+    private volatile long pid;
 
-    private ServerProcess(String model, ServerLaunch launch, Process process) {
+    private ServerProcess(String model, ServerLaunch launch, ServerHost host, Process process) {
         this.model = model;
         this.launch = launch;
+        this.host = host;
         this.process = process;
         this.stdin = process.getOutputStream();
+        this.pid = host.pid(process).orElse(-1);
     }
 
     /**
@@ -71,8 +82,23 @@ public final class ServerProcess implements RunningServer {
      *                     within {@link ServerLaunch#startTimeout()}; the child is gone by then
      */
     public static ServerProcess start(String model, ServerLaunch launch) throws IOException {
-        Process process = new ProcessBuilder(launch.command(model)).start();
-        ServerProcess server = new ServerProcess(model, launch, process);
+        return start(model, launch, launch.command(model), LocalHost.INSTANCE);
+    }
+
+    /**
+     * Starts the server command on the host and waits until it accepts connections; see
+     * {@link #start(String, ServerLaunch)}. The host is closed with the server, and on failure.
+     */
+    static ServerProcess start(String model, ServerLaunch launch, List<String> command, ServerHost host)
+            throws IOException {
+        Process process;
+        try {
+            process = host.spawn(command);
+        } catch (IOException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+        ServerProcess server = new ServerProcess(model, launch, host, process);
         server.drain(process.getInputStream(), "stdout", server::onStdout);
         server.drain(process.getErrorStream(), "stderr", line -> {
             server.remember(line);
@@ -82,6 +108,9 @@ public final class ServerProcess implements RunningServer {
             ServerLines.Listening ready = server.listening.get(launch.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (!ready.model().equals(model)) {
                 throw new IOException("asked for model " + model + " but the server runs " + ready.model());
+            }
+            if (server.pid < 0) {
+                throw new IOException("server " + model + " on " + host + " did not announce its process id");
             }
             return server;
         } catch (TimeoutException e) {
@@ -113,8 +142,8 @@ public final class ServerProcess implements RunningServer {
     }
 
     @Override
-    public OptionalLong pid() {
-        return OptionalLong.of(process.pid());
+    public Optional<ProcessTree> processTree() {
+        return Optional.of(new ProcessTree(pid, host.proc()));
     }
 
     @Override
@@ -127,7 +156,7 @@ public final class ServerProcess implements RunningServer {
         return ServerLines.facts(stopReport);
     }
 
-    /** Whether the child is still running. */
+    /** Whether the child (over SSH, the ssh client, which ends with the server) is still running. */
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -143,25 +172,27 @@ public final class ServerProcess implements RunningServer {
             return;
         }
         boolean interrupted = Thread.interrupted();
-        List<ProcessHandle> seen = new ArrayList<>(process.descendants().toList());
+        Set<Long> seen = new LinkedHashSet<>(descendants());
         try {
             closeQuietly(stdin);
             if (!awaitExit()) {
-                seen.addAll(process.descendants().toList());
-                process.destroy();
+                seen.addAll(descendants());
+                signalServer(false);
                 if (!awaitExit()) {
-                    seen.addAll(process.descendants().toList());
-                    process.destroyForcibly();
+                    seen.addAll(descendants());
+                    signalServer(true);
                     awaitExit();
                 }
             }
         } catch (InterruptedException e) {
             interrupted = true;
-            seen.addAll(process.descendants().toList());
-            process.destroyForcibly();
+            seen.addAll(descendants());
+            signalServer(true);
         } finally {
             // Children the server did not reap itself (it crashed, or was killed above).
-            seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            host.signal(seen.stream().filter(child -> host.proc().sample(child).isPresent()).toList(), true);
+            process.destroyForcibly(); // gone already, unless ssh outlived the server
+            host.close();
             for (Thread drain : drains) {
                 try {
                     drain.join(launch.stopTimeout().toMillis());
@@ -178,6 +209,24 @@ public final class ServerProcess implements RunningServer {
         }
     }
 
+    private List<Long> descendants() {
+        return pid < 0 ? List.of() : host.proc().descendants(pid);
+    }
+
+    /**
+     * SIGTERM, or SIGKILL when forcibly, to the server; while its id on its host is not known, to
+     * the child (over SSH, the ssh client, whose end ends the server's input).
+     */
+    private void signalServer(boolean forcibly) {
+        if (pid >= 0) {
+            host.signal(List.of(pid), forcibly);
+        } else if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+    }
+
     private boolean awaitExit() throws InterruptedException {
         return process.waitFor(launch.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -186,6 +235,7 @@ public final class ServerProcess implements RunningServer {
         remember(line);
         try {
             if (!listening.isDone()) {
+                ServerLines.pid(line).ifPresent(announced -> pid = announced);
                 ServerLines.listening(line).ifPresent(listening::complete);
             } else {
                 ServerLines.stopped(line).ifPresent(report -> stopReport = report);
@@ -234,6 +284,6 @@ public final class ServerProcess implements RunningServer {
 
     @Override
     public String toString() {
-        return "server " + model + " (pid " + process.pid() + ")";
+        return "server " + model + " on " + host + " (pid " + pid + ")";
     }
 }

@@ -39,6 +39,7 @@ final class RunRecorder {
     private final Suite suite;
     private final Instant startedAt;
     private final MachineInfo machine;
+    private final MachineInfo serverMachine;
     private final Environment environment;
     private final AbBaseline abBaseline;
     private final Map<String, String> unavailableModels;
@@ -53,14 +54,16 @@ final class RunRecorder {
     private String incompleteReason;
 
     /**
+     * @param serverMachine     the machine the servers run on when it is another (over SSH), else {@code null}
      * @param abBaseline        the baseline of an A/B run, {@code null} for a plain run
      * @param unavailableModels models left out because they cannot run here, with the reason
      */
-    RunRecorder(Path resultsDirectory, Suite suite, Instant startedAt, MachineInfo machine, Environment environment,
-                AbBaseline abBaseline, Map<String, String> unavailableModels, int planned) {
+    RunRecorder(Path resultsDirectory, Suite suite, Instant startedAt, MachineInfo machine, MachineInfo serverMachine,
+                Environment environment, AbBaseline abBaseline, Map<String, String> unavailableModels, int planned) {
         this.suite = Objects.requireNonNull(suite, "suite");
         this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
         this.machine = Objects.requireNonNull(machine, "machine");
+        this.serverMachine = serverMachine;
         this.environment = Objects.requireNonNull(environment, "environment");
         this.abBaseline = abBaseline;
         this.unavailableModels = Map.copyOf(unavailableModels);
@@ -154,7 +157,7 @@ final class RunRecorder {
     private RunResult snapshot(boolean done, String reason) {
         Instant now = Instant.now();
         return new RunResult(RunResult.SCHEMA_VERSION, done, done ? null : reason, suite, startedAt,
-                now.isBefore(startedAt) ? startedAt : now, machine, environment, abBaseline, ceiling,
+                now.isBefore(startedAt) ? startedAt : now, machine, serverMachine, environment, abBaseline, ceiling,
                 unavailableModels, results,
                 raw.isEmpty() ? null : rawFile.getFileName().toString(), sweeps);
     }

@@ -1,6 +1,8 @@
 package dev.concbench.bench.suite;
 
+import dev.concbench.bench.HarnessSettings;
 import dev.concbench.bench.server.CpuList;
+import dev.concbench.bench.server.SshTarget;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,10 +28,11 @@ import picocli.CommandLine.Option;
  * @param maven       the {@code mvn} that builds a baseline
  * @param mavenOffline whether a baseline builds offline
  * @param buildCache  where baseline builds are kept, by commit
+ * @param serverHost  the server host the servers run on over SSH, or {@code null} for this machine
  */
 record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, Path workDir, Pinning pinning,
                      boolean inProcess, boolean jmhOutput, boolean dryRun, boolean help, Optional<String> against,
-                     String maven, boolean mavenOffline, Path buildCache) {
+                     String maven, boolean mavenOffline, Path buildCache, SshTarget serverHost) {
 
     RunnerOptions {
         Objects.requireNonNull(preset, "preset");
@@ -42,6 +45,10 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
         Objects.requireNonNull(buildCache, "buildCache");
         if (against.isPresent() && inProcess) {
             throw new IllegalArgumentException("--against runs two servers side by side in their own processes; "
+                    + "it cannot be combined with --in-process");
+        }
+        if (serverHost != null && inProcess) {
+            throw new IllegalArgumentException("--server-host runs the servers on another machine; "
                     + "it cannot be combined with --in-process");
         }
     }
@@ -127,6 +134,28 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
                 description = {"where baseline builds are kept by commit", "(default ~/.cache/concbench/builds)"})
         private String buildCache = "";
 
+        @Option(names = "--server-host", paramLabel = "[USER@]HOST", description = {
+                "run the servers on this host, started over SSH (key or agent, no",
+                "password prompt); the load client stays here (default: this machine)"})
+        private String serverHost = "";
+
+        @Option(names = "--ssh-options", paramLabel = "OPTIONS",
+                description = "further ssh options, e.g. '-i ~/.ssh/bench -p 2222'")
+        private String sshOptions = "";
+
+        @Option(names = "--server-java", paramLabel = "JAVA",
+                description = "the JDK 25 java on the server host (default: java on its PATH)")
+        private String serverJava = "";
+
+        @Option(names = "--server-dir", paramLabel = "DIR", description = {"where the class path is copied on the server",
+                "host (default " + SshTarget.DEFAULT_DIRECTORY + " under its home)"})
+        private String serverDir = "";
+
+        @Option(names = "--server-address", paramLabel = "ADDRESS", description = {
+                "the server host's address the servers bind and the client connects",
+                "to (default: the address the SSH connection reached)"})
+        private String serverAddress = "";
+
         @Option(names = "--in-process", arity = "0..1", paramLabel = "BOOL", converter = Flag.class,
                 description = "run the server inside the benchmark JVM (for profiling; no resources)")
         private boolean inProcess;
@@ -144,7 +173,8 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
 
         /** The options, with a blank value replaced by its default. */
         RunnerOptions options() {
-            Pinning pinning = Pinning.defaultFor(!against.isBlank());
+            // Servers on another machine: nothing to split between them and the client here.
+            Pinning pinning = serverHost.isBlank() ? Pinning.defaultFor(!against.isBlank()) : Pinning.NONE;
             if (!serverCpus.isBlank() || !clientCpus.isBlank()) {
                 pinning = new Pinning(serverCpus.isBlank() ? pinning.server() : cpus(serverCpus, "--server-cpus"),
                         clientCpus.isBlank() ? pinning.client() : cpus(clientCpus, "--client-cpus"));
@@ -157,7 +187,9 @@ record RunnerOptions(SuitePreset preset, Narrowing narrowing, Path resultsDir, P
                     pinning, inProcess, jmhOutput, dryRun, help,
                     Optional.of(against.strip()).filter(ref -> !ref.isEmpty()),
                     maven.isBlank() ? "mvn" : maven.strip(), mavenOffline,
-                    buildCache.isBlank() ? BaselineBuild.defaultCache() : Path.of(buildCache.strip()));
+                    buildCache.isBlank() ? BaselineBuild.defaultCache() : Path.of(buildCache.strip()),
+                    serverHost.isBlank() ? null : new SshTarget(serverHost.strip(), HarnessSettings.words(sshOptions),
+                            serverJava, serverDir, serverAddress));
         }
 
         private static CpuList cpus(String text, String option) {

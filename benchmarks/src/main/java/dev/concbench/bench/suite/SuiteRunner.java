@@ -6,6 +6,7 @@ import dev.concbench.bench.SweepTrial;
 import dev.concbench.bench.probe.JvmProbe;
 import dev.concbench.bench.probe.MachineProbe;
 import dev.concbench.bench.server.CpuList;
+import dev.concbench.bench.server.ServerHostInfo;
 import dev.concbench.client.LoadClient;
 import dev.concbench.results.AtomicFiles;
 import dev.concbench.results.BenchmarkResult;
@@ -128,7 +129,17 @@ public final class SuiteRunner {
 
         Instant startedAt = Instant.now();
         HarnessSettings harness = new HarnessSettings(null, options.inProcess(), options.pinning().server(),
-                options.pinning().client(), plan.preset().serverJvmFlags(), 0, Duration.ZERO, null);
+                options.pinning().client(), plan.preset().serverJvmFlags(), 0, Duration.ZERO, null,
+                options.serverHost());
+        Optional<ServerHostInfo> serverHost;
+        try {
+            serverHost = harness.serverLauncher().prepare();
+        } catch (IOException e) {
+            err.println(NAME + ": " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        serverHost.ifPresent(host -> out.printf("%s: servers on %s (%s), JDK %s there%n", NAME, host.destination(),
+                host.machine().summary(), host.jvm().version()));
         Path workDirectory = options.workDir().resolve(WORK_DIRECTORY_TIME.format(startedAt));
         Optional<BaselineBuild> baseline;
         try {
@@ -144,11 +155,11 @@ public final class SuiteRunner {
         JmhCaseRunner ceilingJmh = new JmhCaseRunner(javaExecutable(), harness, workDirectory, options.jmhOutput());
         JmhCaseRunner jmh = baseline.map(b -> new JmhCaseRunner(javaExecutable(),
                 harness.withBaselineClassPath(b.classPath()), workDirectory, options.jmhOutput())).orElse(ceilingJmh);
-        Environment environment = environment(harness, ceilingJmh.forkJvmFlags());
+        Environment environment = environment(harness, ceilingJmh.forkJvmFlags(), serverHost);
         RunRecorder recorder;
         try {
             recorder = new RunRecorder(options.resultsDir(), plan.preset().suite(), startedAt, MachineProbe.detect(),
-                    environment, baseline.map(BaselineBuild::record).orElse(null), unavailable,
+                    serverHost.map(ServerHostInfo::machine).orElse(null), environment, baseline.map(BaselineBuild::record).orElse(null), unavailable,
                     plan.cases().size());
             recorder.ceiling(null);
         } catch (IOException | RuntimeException e) {
@@ -368,11 +379,13 @@ public final class SuiteRunner {
         });
     }
 
-    private Environment environment(HarnessSettings harness, List<String> forkFlags) {
+    /** The environment; the server's JVM is the server host's {@code java} when there is one. */
+    private Environment environment(HarnessSettings harness, List<String> forkFlags, Optional<ServerHostInfo> serverHost) {
         JvmInfo current = JvmProbe.current();
         JvmInfo benchmarkJvm = new JvmInfo(current.version(), current.vendor(), forkFlags);
+        JvmInfo serverJava = serverHost.map(ServerHostInfo::jvm).orElse(current);
         JvmInfo serverJvm = harness.inProcess() ? benchmarkJvm
-                : new JvmInfo(current.version(), current.vendor(), harness.serverJvmFlags());
+                : new JvmInfo(serverJava.version(), serverJava.vendor(), harness.serverJvmFlags());
         GitInfo git = GitProbe.probe(Path.of("").toAbsolutePath());
         return new Environment(git, benchmarkJvm, serverJvm, Version.getPlainVersion(), options.pinning().toResult());
     }

@@ -70,7 +70,7 @@ class MachineProbeTest {
         Environment environment = new Environment(new GitInfo("0123456789abcdef0123", false), JvmProbe.current(),
                 JvmProbe.current(), "1.37", CpuPinning.NONE);
         assertThat(ResultFiles.toJson(new RunResult(RunResult.SCHEMA_VERSION, false, "test", Suite.SMOKE, Instant.EPOCH,
-                Instant.EPOCH, machine, environment, null, null, java.util.Map.of(), List.of(), null, List.of())))
+                Instant.EPOCH, machine, null, environment, null, null, java.util.Map.of(), List.of(), null, List.of())))
                 .doesNotContain("\"" + host + "\"");
     }
 
@@ -82,7 +82,7 @@ class MachineProbeTest {
     }
 
     private MachineProbe probe(Supplier<String> uname) {
-        return new MachineProbe(root, 2, "Linux", "6.1.0-os-version", "amd64", uname);
+        return new MachineProbe(MachineProbe.filesUnder(root), 2, "Linux", "6.1.0-os-version", "amd64", uname);
     }
 
     private void write(String relative, String content) throws IOException {

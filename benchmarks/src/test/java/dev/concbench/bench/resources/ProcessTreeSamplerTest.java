@@ -14,7 +14,7 @@ class ProcessTreeSamplerTest {
     void seesTheChildrenOfAProcessTree() throws Exception {
         // A shell with two sleeping children: the tree the process models make.
         Process shell = new ProcessBuilder("sh", "-c", "sleep 30 & sleep 30 & wait").start();
-        try (ProcessTreeSampler sampler = ProcessTreeSampler.start(shell.pid(), Duration.ofMillis(20)).orElseThrow()) {
+        try (ProcessTreeSampler sampler = ProcessTreeSampler.start(new ProcessTree(shell.pid(), ProcFs.system()), Duration.ofMillis(20)).orElseThrow()) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while ((sampler.usage().peakLiveChildren() < 2 || sampler.usage().samples() < 3)
                     && System.nanoTime() < deadline) {
@@ -36,7 +36,7 @@ class ProcessTreeSamplerTest {
     @Test
     void countsCpuTimeOnlyInsideTheMeasuredWindows() throws Exception {
         long self = ProcessHandle.current().pid();
-        try (ProcessTreeSampler sampler = ProcessTreeSampler.start(self, ProcessTreeSampler.DEFAULT_PERIOD)
+        try (ProcessTreeSampler sampler = ProcessTreeSampler.start(new ProcessTree(self, ProcFs.system()), ProcessTreeSampler.DEFAULT_PERIOD)
                 .orElseThrow()) {
             burn(Duration.ofMillis(300)); // outside any window
             sampler.markWindowStart();
@@ -52,7 +52,7 @@ class ProcessTreeSamplerTest {
 
     @Test
     void stopsSamplingAndReturnsWhenClosed() throws Exception {
-        ProcessTreeSampler sampler = ProcessTreeSampler.start(ProcessHandle.current().pid(), Duration.ofMillis(10))
+        ProcessTreeSampler sampler = ProcessTreeSampler.start(new ProcessTree(ProcessHandle.current().pid(), ProcFs.system()), Duration.ofMillis(10))
                 .orElseThrow();
         sampler.close();
         long samples = sampler.usage().samples();

@@ -13,7 +13,7 @@ public final class OrphanParent {
 
     public static void main(String[] args) throws Exception {
         ServerProcess server = ServerProcess.start(args[0], ServerLaunch.sameJvm(List.of("-Xmx64m")));
-        System.out.println("server-pid=" + server.pid().getAsLong());
+        System.out.println("server-pid=" + server.processTree().orElseThrow().pid());
         System.out.flush();
         Thread.sleep(60_000);
         server.close();

@@ -16,7 +16,7 @@ class ServerProcessTest {
     void servesFromItsOwnProcessAndStopsWhenItsInputCloses() throws IOException {
         ServerProcess server = ServerProcess.start("pool", LAUNCH);
         try {
-            assertThat(server.pid().getAsLong()).isNotEqualTo(ProcessHandle.current().pid());
+            assertThat(server.processTree().orElseThrow().pid()).isNotEqualTo(ProcessHandle.current().pid());
             assertThat(server.isAlive()).isTrue();
             assertThat(server.startInfo()).containsKey("workers");
             assertThat(Http.get(server.address(), "/hello")).startsWith("HTTP/1.1 200").endsWith("Hello, World!");
@@ -33,7 +33,7 @@ class ServerProcessTest {
     void pinsTheServerToTheGivenCpus() throws IOException, InterruptedException {
         ServerProcess server = ServerProcess.start("iterative", LAUNCH.withCpus(new CpuList("0")));
         try {
-            Process taskset = new ProcessBuilder("taskset", "-c", "-p", Long.toString(server.pid().getAsLong()))
+            Process taskset = new ProcessBuilder("taskset", "-c", "-p", Long.toString(server.processTree().orElseThrow().pid()))
                     .redirectErrorStream(true).start();
             String output = new String(taskset.getInputStream().readAllBytes()).strip();
             taskset.waitFor();

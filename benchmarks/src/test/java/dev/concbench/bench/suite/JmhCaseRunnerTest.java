@@ -20,7 +20,7 @@ class JmhCaseRunnerTest {
     @Test
     void runsABenchmarkAndCollectsJmhsFiguresAndTheTrialRecord(@TempDir Path work) throws Exception {
         HarnessSettings settings = new HarnessSettings(null, false, null, null,
-                List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1, Duration.ZERO, null);
+                List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1, Duration.ZERO, null, null);
         JmhCaseRunner runner = new JmhCaseRunner(Path.of(System.getProperty("java.home"), "bin", "java"), settings,
                 work, false);
         BenchmarkCase hello = new BenchmarkCase(Scenario.HELLO, "pool", Map.of("connections", "4"),
@@ -59,7 +59,7 @@ class JmhCaseRunnerTest {
         // Side A from this JVM's class path too (an A/A case): two server processes, one client.
         HarnessSettings settings = new HarnessSettings(null, false, null, null,
                 List.of("-Xmx128m", "--enable-native-access=ALL-UNNAMED"), 1, Duration.ZERO,
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"), null);
         JmhCaseRunner runner = new JmhCaseRunner(Path.of(System.getProperty("java.home"), "bin", "java"), settings,
                 work, false);
         BenchmarkCase hello = new BenchmarkCase(Scenario.HELLO, "pool", Map.of("connections", "4"),

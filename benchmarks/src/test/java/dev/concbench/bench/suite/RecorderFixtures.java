@@ -31,7 +31,7 @@ final class RecorderFixtures {
         Environment environment = new Environment(new GitInfo("0123456789abcdef0123", false), JvmProbe.current(),
                 JvmProbe.current(), "1.37", CpuPinning.NONE);
         return new RunRecorder(resultsDirectory, Suite.SMOKE, Instant.parse("2026-01-02T03:04:05Z"), machine,
-                environment, null, Map.of(), planned);
+                null, environment, null, Map.of(), planned);
     }
 
     /** The result of hello against this model at this many responses per second. */

@@ -2,12 +2,16 @@ package dev.concbench.bench.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.concbench.bench.server.CpuList;
+import dev.concbench.bench.server.SshTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class RunnerOptionsTest {
@@ -114,6 +118,36 @@ class RunnerOptionsTest {
                 .startsWith("concbench-bench: unknown model 'nope'; known models: ");
         assertThat(SuiteRunner.run(new String[] {"--scenarios=nope"}, new PrintStream(out), new PrintStream(err)))
                 .isEqualTo(SuiteRunner.USAGE_ERROR);
+    }
+
+    @Test
+    void aServerHostTakesItsSshOptionsAndIsNeitherPinnedNorInProcess() {
+        RunnerOptions options = RunnerOptions.parse(new String[] {"--against=self", "--server-host=bench@10.0.0.2",
+                "--ssh-options=-i /k -p 2222", "--server-java=", "--server-dir=", "--server-address=10.1.0.2"});
+
+        assertThat(options.serverHost()).isEqualTo(new SshTarget("bench@10.0.0.2", List.of("-i", "/k", "-p", "2222"),
+                SshTarget.DEFAULT_JAVA, SshTarget.DEFAULT_DIRECTORY, "10.1.0.2"));
+        assertThat(options.pinning()).isEqualTo(Pinning.NONE);
+        assertThat(RunnerOptions.parse(new String[] {"--server-host="}).serverHost()).isNull();
+        assertThatThrownBy(() -> RunnerOptions.parse(new String[] {"--server-host=h", "--in-process"}))
+                .hasMessageContaining("cannot be combined with --in-process");
+    }
+
+    @Test
+    void anUnreachableServerHostStopsTheRunWithOneLineNamingIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "ssh"))), "OpenSSH's client is not installed");
+        // Nothing listens on loopback's port 1: ssh is refused at once.
+        int code = SuiteRunner.run(new String[] {"--suite=smoke", "--models=pool", "--server-host=nobody@127.0.0.1",
+                "--ssh-options=-F none -p 1", "--results-dir=" + System.getProperty("java.io.tmpdir")},
+                new PrintStream(out), new PrintStream(err));
+
+        assertThat(code).isEqualTo(SuiteRunner.USAGE_ERROR);
+        assertThat(err.toString().lines().toList()).hasSize(1).first().asString()
+                .startsWith("concbench-bench: nobody@127.0.0.1: ").contains("Connection refused");
     }
 
     @Test

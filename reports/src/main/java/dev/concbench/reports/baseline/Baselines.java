@@ -49,8 +49,8 @@ public final class Baselines {
             throw new IllegalArgumentException(resultFile + ": an incomplete run (" + run.incompleteReason()
                     + ") cannot become a baseline");
         }
-        Path target = ResultLayout.baselineFile(resultsDirectory, run.machine().id());
-        Path rawTarget = target.resolveSibling(run.machine().id() + ".jmh.json");
+        Path target = ResultLayout.baselineFile(resultsDirectory, run.machineIdentity());
+        Path rawTarget = target.resolveSibling(run.machineIdentity() + ".jmh.json");
         Path rawSource = run.jmhRawFile() == null ? null : resultFile.resolveSibling(run.jmhRawFile());
         if (rawSource != null && Files.isRegularFile(rawSource)) {
             AtomicFiles.write(rawTarget, Files.readAllBytes(rawSource));

@@ -145,8 +145,8 @@ public final class Main {
             return concludeAb(run, resultFile, conclude);
         }
         Path resultsDirectory = conclude.resultsDirectory().normalize();
-        Path baselineFile = ResultLayout.baselineFile(resultsDirectory, run.machine().id());
-        RunResult baseline = Baselines.find(resultsDirectory, run.machine().id()).orElse(null);
+        Path baselineFile = ResultLayout.baselineFile(resultsDirectory, run.machineIdentity());
+        RunResult baseline = Baselines.find(resultsDirectory, run.machineIdentity()).orElse(null);
         Comparison comparison = baseline == null ? null : Comparison.of(List.of(baseline), run, CompareOptions.DEFAULTS);
 
         Path report = writeReport(run, conclude.outputDirectory());

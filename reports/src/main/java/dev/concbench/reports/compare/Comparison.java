@@ -106,7 +106,7 @@ public record Comparison(RunResult candidate, List<RunResult> baselines, Compare
 
     /** Whether any baseline ran on another machine than the candidate. */
     public boolean acrossMachines() {
-        return baselines.stream().anyMatch(b -> !b.machine().id().equals(candidate.machine().id()));
+        return baselines.stream().anyMatch(b -> !b.machineIdentity().equals(candidate.machineIdentity()));
     }
 
     /** The worst verdict over all rows; no change when nothing matched. */
@@ -131,10 +131,10 @@ public record Comparison(RunResult candidate, List<RunResult> baselines, Compare
     }
 
     private static void requireSameMachine(List<RunResult> baselines, RunResult candidate) {
-        String id = candidate.machine().id();
+        String id = candidate.machineIdentity();
         for (int i = 0; i < baselines.size(); i++) {
             RunResult baseline = baselines.get(i);
-            if (!baseline.machine().id().equals(id)) {
+            if (!baseline.machineIdentity().equals(id)) {
                 throw new MachineMismatchException("results from different machines: the candidate ran on "
                         + describe(candidate) + " but baseline " + (i + 1) + " on " + describe(baseline)
                         + "; pass --across-machines to compare them anyway");
@@ -143,7 +143,7 @@ public record Comparison(RunResult candidate, List<RunResult> baselines, Compare
     }
 
     private static String describe(RunResult run) {
-        return run.machine().id() + " (" + run.machine().summary() + ")";
+        return run.machineIdentity() + " (" + run.machinesSummary() + ")";
     }
 
     private static BenchmarkComparison compare(BenchmarkResult candidate, List<BenchmarkResult> baselines,

@@ -31,7 +31,7 @@ final class AbHtml {
     /** The run with side B's results and sweeps only, for the figures below the verdict. */
     static RunResult sideB(RunResult run) {
         return new RunResult(run.schema(), run.complete(), run.incompleteReason(), run.suite(), run.startedAt(),
-                run.finishedAt(), run.machine(), run.environment(), run.abBaseline(), run.clientCeiling(),
+                run.finishedAt(), run.machine(), run.serverMachine(), run.environment(), run.abBaseline(), run.clientCeiling(),
                 run.unavailableModels(),
                 run.results().stream().filter(r -> BenchmarkResult.SIDE_B.equals(r.side())).toList(),
                 run.jmhRawFile(), run.sweeps().stream().filter(s -> BenchmarkResult.SIDE_B.equals(s.side())).toList());

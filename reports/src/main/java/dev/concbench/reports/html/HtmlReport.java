@@ -8,6 +8,7 @@ import dev.concbench.reports.format.Numbers;
 import dev.concbench.results.AtomicFiles;
 import dev.concbench.results.BenchmarkResult;
 import dev.concbench.results.JvmInfo;
+import dev.concbench.results.MachineInfo;
 import dev.concbench.results.Percentiles;
 import dev.concbench.results.ResultFiles;
 import dev.concbench.results.RunResult;
@@ -60,7 +61,7 @@ public final class HtmlReport {
     public static String render(RunResult run, AbComparison comparison) {
         RunResult shown = run.comparesBuilds() ? AbHtml.sideB(run) : run;
         var figures = RunFigures.of(shown);
-        var page = new Page("concbench " + run.suite().label() + " — " + run.machine().summary() + " — "
+        var page = new Page("concbench " + run.suite().label() + " — " + run.machinesSummary() + " — "
                 + WHEN.format(run.startedAt()));
         header(page, run);
         if (comparison != null) {
@@ -81,7 +82,7 @@ public final class HtmlReport {
         var git = run.environment().git();
         page.append("<header class=\"page-header\">\n<h1>concbench <span class=\"suite\">")
                 .append(Html.escape(run.suite().label())).append(" suite</span></h1>\n<p class=\"lede\">")
-                .append(Html.escape(run.machine().summary())).append(" · commit <code>")
+                .append(Html.escape(run.machinesSummary())).append(" · commit <code>")
                 .append(Html.escape(git.shortCommit())).append("</code>").append(git.dirty() ? " (dirty)" : "")
                 .append(" · ").append(WHEN.format(run.startedAt())).append(", ")
                 .append(duration(run)).append(" · ").append(run.results().size()).append(" results</p>\n</header>\n<main>\n");
@@ -105,14 +106,12 @@ public final class HtmlReport {
         } else {
             page.append("<p class=\"big\">not measured</p>\n<p>Client-bound results cannot be recognised in this run.</p>\n");
         }
-        page.append("</div>\n<div class=\"panel\">\n<h2>Machine</h2>\n<dl>\n");
-        row(page, "CPU", Html.escape(m.cpuModel()));
-        row(page, "cores", m.cores() + " logical CPUs");
-        row(page, "memory", Numbers.bytes(m.memoryBytes()));
-        row(page, "OS", Html.escape(m.os()) + " (" + Html.escape(m.arch()) + ")");
-        row(page, "kernel", Html.escape(m.kernel()));
-        row(page, "machine id", "<code>" + Html.escape(m.id()) + "</code>");
-        page.append("</dl>\n</div>\n<div class=\"panel\">\n<h2>Software</h2>\n<dl>\n");
+        page.append("</div>\n");
+        machine(page, run.serverMachine() == null ? "Machine" : "Client machine", m);
+        if (run.serverMachine() != null) {
+            machine(page, "Server machine", run.serverMachine());
+        }
+        page.append("<div class=\"panel\">\n<h2>Software</h2>\n<dl>\n");
         row(page, "commit", "<code>" + Html.escape(env.git().commit() == null ? "none" : env.git().commit()) + "</code>"
                 + (env.git().dirty() ? " (uncommitted changes)" : ""));
         row(page, "server JVM", jvm(env.serverJvm()));
@@ -131,6 +130,18 @@ public final class HtmlReport {
 
     private static String cpus(String list) {
         return list == null ? "not pinned" : "<code>" + Html.escape(list) + "</code>";
+    }
+
+    /** A panel describing one machine: the run's, or, when the servers ran on another, the client's or the server's. */
+    private static void machine(Page page, String title, MachineInfo m) {
+        page.append("<div class=\"panel\">\n<h2>").append(title).append("</h2>\n<dl>\n");
+        row(page, "CPU", Html.escape(m.cpuModel()));
+        row(page, "cores", m.cores() + " logical CPUs");
+        row(page, "memory", Numbers.bytes(m.memoryBytes()));
+        row(page, "OS", Html.escape(m.os()) + " (" + Html.escape(m.arch()) + ")");
+        row(page, "kernel", Html.escape(m.kernel()));
+        row(page, "machine id", "<code>" + Html.escape(m.id()) + "</code>");
+        page.append("</dl>\n</div>\n");
     }
 
     private static void row(Page page, String name, String valueHtml) {

@@ -3,6 +3,7 @@ package dev.concbench.reports.html;
 import dev.concbench.reports.format.Numbers;
 import dev.concbench.reports.machines.MachineMatrix;
 import dev.concbench.results.BenchmarkResult;
+import dev.concbench.results.RunResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class MachinesHtml {
                         cell.error() == null ? null : cell.value() + cell.error(),
                         ResultText.flag(cell.result()), null, tip));
             }
-            series.add(new ChartSpec.Series("(" + (column + 1) + ") " + matrix.columns().get(column).run().machine().cpuModel(),
+            series.add(new ChartSpec.Series("(" + (column + 1) + ") " + cpus(matrix.columns().get(column).run()),
                     ModelStyle.machineColor(column), false, points));
         }
         var spec = new ChartSpec("chart-machines", "dots", matrix.normalised()
@@ -88,7 +89,7 @@ public final class MachinesHtml {
         page.append("<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"text\">model</th><th class=\"text\">scenario</th>")
                 .append("<th class=\"text\">parameters</th>");
         for (int i = 0; i < matrix.columns().size(); i++) {
-            page.append("<th>(").append(i + 1).append(") ").append(Html.escape(matrix.columns().get(i).run().machine().cpuModel()))
+            page.append("<th>(").append(i + 1).append(") ").append(Html.escape(cpus(matrix.columns().get(i).run())))
                     .append("</th>");
         }
         page.append("</tr></thead>\n<tbody>\n");
@@ -123,5 +124,11 @@ public final class MachinesHtml {
 
     private static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    /** The run's CPU model, and the server's when the servers ran on another machine. */
+    private static String cpus(RunResult run) {
+        return run.serverMachine() == null ? run.machine().cpuModel()
+                : run.machine().cpuModel() + ", server " + run.serverMachine().cpuModel();
     }
 }

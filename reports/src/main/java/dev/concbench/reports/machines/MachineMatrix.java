@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * The same benchmarks measured on several machines, side by side: one column per run, headed
- * by its machine's fingerprint, one row per benchmark present in any run.
+ * by its machine's fingerprint (the pair's, for a run whose servers ran on another machine), one row per benchmark present in any run.
  *
  * <p>With {@code normalised}, every throughput is divided by its own run's client ceiling, so
  * that machines whose load client could drive more do not look faster for that reason alone;
@@ -34,8 +34,9 @@ public record MachineMatrix(List<Column> columns, List<Row> rows, boolean normal
      * A run and how to head its column.
      *
      * @param run         the run
-     * @param heading     CPU model, cores, memory and JVM, plus the start time when a machine appears twice
-     * @param machineId   the machine's id
+     * @param heading     CPU model, cores, memory (of both machines when the servers ran on another) and
+     *                    JVM, plus the start time when a machine appears twice
+     * @param machineId   the machine's id, or the pair's ({@link RunResult#machineIdentity()})
      */
     public record Column(RunResult run, String heading, String machineId) {
     }
@@ -96,7 +97,7 @@ public record MachineMatrix(List<Column> columns, List<Row> rows, boolean normal
             for (RunResult run : runs) {
                 if (run.clientCeiling() == null || run.clientCeiling().requestsPerSecond() <= 0) {
                     throw new IllegalArgumentException("cannot normalise: the run of " + WHEN.format(run.startedAt())
-                            + " on " + run.machine().id() + " has no client ceiling");
+                            + " on " + run.machineIdentity() + " has no client ceiling");
                 }
             }
         }
@@ -148,15 +149,14 @@ public record MachineMatrix(List<Column> columns, List<Row> rows, boolean normal
 
     private static List<Column> columns(List<RunResult> runs) {
         Map<String, Long> perMachine = new HashMap<>();
-        runs.forEach(run -> perMachine.merge(run.machine().id(), 1L, Long::sum));
+        runs.forEach(run -> perMachine.merge(run.machineIdentity(), 1L, Long::sum));
         return runs.stream().map(run -> {
-            var m = run.machine();
             var jvm = run.environment().serverJvm();
-            String heading = m.summary() + ", JDK " + jvm.version() + " (" + jvm.vendor() + ")";
-            if (perMachine.get(m.id()) > 1) {
+            String heading = run.machinesSummary() + ", JDK " + jvm.version() + " (" + jvm.vendor() + ")";
+            if (perMachine.get(run.machineIdentity()) > 1) {
                 heading += ", run of " + WHEN.format(run.startedAt());
             }
-            return new Column(run, heading, m.id());
+            return new Column(run, heading, run.machineIdentity());
         }).toList();
     }
 }

@@ -36,9 +36,12 @@ final class Describe {
         return "commit " + git.shortCommit() + (git.dirty() ? " (dirty)" : "") + ", " + WHEN.format(run.startedAt());
     }
 
-    /** {@code AMD EPYC 7B13, 8 cores, 32 GiB (machine 3f9a1c0b2d4e)} */
+    /**
+     * {@code AMD EPYC 7B13, 8 cores, 32 GiB (machine 3f9a1c0b2d4e)}, or both machines when the
+     * servers ran on another one ({@link RunResult#machinesSummary()}, {@link RunResult#machineIdentity()}).
+     */
     static String machine(RunResult run) {
-        return run.machine().summary() + " (machine `" + run.machine().id() + "`)";
+        return run.machinesSummary() + " (machine `" + run.machineIdentity() + "`)";
     }
 
     static String duration(RunResult run) {

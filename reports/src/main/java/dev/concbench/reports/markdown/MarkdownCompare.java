@@ -54,7 +54,7 @@ public final class MarkdownCompare {
         List<RunResult> baselines = comparison.baselines();
         out.append(baselines.size() == 1 ? "Baseline: " : "Baselines (" + baselines.size() + " runs, pooled): ")
                 .append(baselines.stream().map(b -> Describe.run(b)
-                                + (b.machine().id().equals(candidate.machine().id()) ? "" : " on " + Describe.machine(b)))
+                                + (b.machineIdentity().equals(candidate.machineIdentity()) ? "" : " on " + Describe.machine(b)))
                         .collect(Collectors.joining("; ")))
                 .append(".  \n");
         var options = comparison.options();

@@ -44,9 +44,9 @@ public final class MarkdownSummary {
         var figures = RunFigures.of(run);
         var out = new StringBuilder();
         out.append("## concbench ").append(run.suite().label()).append(" suite on ")
-                .append(run.machine().summary()).append("\n\n");
+                .append(run.machinesSummary()).append("\n\n");
         out.append(Describe.run(run)).append(", ").append(Describe.duration(run))
-                .append(" · machine `").append(run.machine().id()).append("`")
+                .append(" · machine `").append(run.machineIdentity()).append("`")
                 .append(" · JDK ").append(run.environment().serverJvm().version())
                 .append(" · JMH ").append(run.environment().jmhVersion()).append("\n\n");
         if (run.clientCeiling() != null) {

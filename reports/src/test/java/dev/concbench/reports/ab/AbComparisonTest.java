@@ -58,7 +58,7 @@ class AbComparisonTest {
                 b.serverInfo(), List.<MeasuredWindow>of(), b.extras(), false,
                 List.of("the benchmark failed: IOException: server pool exited"), false, null));
         RunResult broken = new RunResult(run.schema(), true, null, run.suite(), run.startedAt(), run.finishedAt(),
-                run.machine(), run.environment(), run.abBaseline(), run.clientCeiling(), run.unavailableModels(),
+                run.machine(), run.serverMachine(), run.environment(), run.abBaseline(), run.clientCeiling(), run.unavailableModels(),
                 results, null, List.of());
 
         AbCase only = AbComparison.of(broken, 5).cases().getFirst();
@@ -80,7 +80,7 @@ class AbComparisonTest {
                 b.params(), b.loadModel(), 8, b.throughput(), b.latency(), 0, b.errors(), b.fairness(), b.client(),
                 b.resources(), b.serverInfo(), silent, b.extras(), true, List.of(), false, finding));
         RunResult overloaded = new RunResult(run.schema(), true, null, run.suite(), run.startedAt(), run.finishedAt(),
-                run.machine(), run.environment(), run.abBaseline(), run.clientCeiling(), run.unavailableModels(),
+                run.machine(), run.serverMachine(), run.environment(), run.abBaseline(), run.clientCeiling(), run.unavailableModels(),
                 results, null, List.of());
 
         AbCase only = AbComparison.of(overloaded, 5).cases().getFirst();

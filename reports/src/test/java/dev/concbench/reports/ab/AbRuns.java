@@ -30,7 +30,7 @@ public final class AbRuns {
             results.add(side(r, BenchmarkResult.SIDE_B, isChanged ? throughputB : 1, isChanged ? cpuB : 1));
         }
         return new RunResult(base.schema(), true, null, base.suite(), base.startedAt(), base.finishedAt(),
-                base.machine(), base.environment(),
+                base.machine(), base.serverMachine(), base.environment(),
                 new AbBaseline(self ? "self" : "HEAD~1", "fedcba9876543210fedcba9876543210fedcba98", false, self),
                 base.clientCeiling(), Map.of(), results, null, List.of());
     }

@@ -175,6 +175,19 @@ class ComparisonTest {
     }
 
     @Test
+    void theServersMachineIsPartOfTheMachinesIdentity() {
+        RunResult serverElsewhere = Fixtures.withServerMachine(baseline, Fixtures.run("run-xeon.json").machine());
+
+        assertThat(serverElsewhere.machineIdentity())
+                .isEqualTo(baseline.machine().id() + "-server-" + Fixtures.run("run-xeon.json").machine().id());
+        assertThatThrownBy(() -> Comparison.of(List.of(baseline), serverElsewhere))
+                .isInstanceOf(MachineMismatchException.class)
+                .hasMessageContaining(serverElsewhere.machineIdentity())
+                .hasMessageContaining("; server " + Fixtures.run("run-xeon.json").machine().summary());
+        assertThat(Comparison.of(List.of(serverElsewhere), serverElsewhere).acrossMachines()).isFalse();
+    }
+
+    @Test
     void unmatchedBenchmarksAreListedWithoutVerdict() {
         RunResult full = Fixtures.run("run-epyc.json");
 
@@ -194,7 +207,7 @@ class ComparisonTest {
         var results = new java.util.ArrayList<>(run.results());
         results.set(0, changed);
         return new RunResult(run.schema(), run.complete(), run.incompleteReason(), run.suite(), run.startedAt(),
-                run.finishedAt(), run.machine(), run.environment(), run.abBaseline(), run.clientCeiling(),
+                run.finishedAt(), run.machine(), run.serverMachine(), run.environment(), run.abBaseline(), run.clientCeiling(),
                 run.unavailableModels(), results, run.jmhRawFile(), List.of());
     }
 

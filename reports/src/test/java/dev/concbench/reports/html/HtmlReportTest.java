@@ -61,6 +61,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void showsBothMachinesWhenTheServersRanOnAnother() {
+        var xeon = Fixtures.run("run-xeon.json").machine();
+        String page = HtmlReport.render(Fixtures.withServerMachine(run, xeon))
+                .replaceAll("(?s)<script[^>]*>.*?</script>", "");
+
+        assertThat(page).contains("<h2>Client machine</h2>", "<h2>Server machine</h2>", run.machine().cpuModel(),
+                xeon.cpuModel(), "<code>" + xeon.id() + "</code>", "client " + run.machine().summary() + "; server ");
+        assertThat(markup()).doesNotContain("Server machine");
+    }
+
+    @Test
     void showsTheBlogsExperiment() {
         String markup = markup();
         assertThat(markup).contains("id=\"blog\"", "id=\"chart-blog\"");
@@ -78,7 +89,7 @@ class HtmlReportTest {
     void theSchema4SampleShowsItsCapacityBracketWithOutcomeAndReason() {
         RunResult sample = Fixtures.run("schema4-sample.json");
         RunResult plain = new RunResult(sample.schema(), sample.complete(), sample.incompleteReason(), sample.suite(),
-                sample.startedAt(), sample.finishedAt(), sample.machine(), sample.environment(), null,
+                sample.startedAt(), sample.finishedAt(), sample.machine(), sample.serverMachine(), sample.environment(), null,
                 sample.clientCeiling(), sample.unavailableModels(), sample.results(), sample.jmhRawFile(),
                 sample.sweeps());
         String page = HtmlReport.render(plain);
@@ -140,7 +151,7 @@ class HtmlReportTest {
     void anIncompleteRunSaysSoAtTheTop() {
         RunResult r = run;
         var incomplete = new RunResult(r.schema(), false, "interrupted by SIGINT", r.suite(), r.startedAt(),
-                r.finishedAt(), r.machine(), r.environment(), null, null, Map.of(), r.results().subList(0, 3),
+                r.finishedAt(), r.machine(), r.serverMachine(), r.environment(), null, null, Map.of(), r.results().subList(0, 3),
                 r.jmhRawFile(), r.sweeps());
         String page = HtmlReport.render(incomplete).replaceAll("(?s)<script[^>]*>.*?</script>", "");
         assertThat(page).contains("Incomplete run: interrupted by SIGINT", "not measured");

@@ -1,5 +1,6 @@
 package dev.concbench.reports.support;
 
+import dev.concbench.results.MachineInfo;
 import dev.concbench.results.ResultFileException;
 import dev.concbench.results.ResultFiles;
 import dev.concbench.results.RunResult;
@@ -61,5 +62,12 @@ public final class Fixtures {
         assertThat(url).as("golden file golden/" + name + " (actual output kept in target/golden-actual/)").isNotNull();
         assertThat(actual).as("golden/" + name + " (actual output kept in target/golden-actual/" + name + ")")
                 .isEqualTo(expected);
+    }
+
+    /** The run as if its servers had run on that machine (over SSH). */
+    public static RunResult withServerMachine(RunResult run, MachineInfo serverMachine) {
+        return new RunResult(run.schema(), run.complete(), run.incompleteReason(), run.suite(), run.startedAt(),
+                run.finishedAt(), run.machine(), serverMachine, run.environment(), run.abBaseline(), run.clientCeiling(),
+                run.unavailableModels(), run.results(), run.jmhRawFile(), run.sweeps());
     }
 }

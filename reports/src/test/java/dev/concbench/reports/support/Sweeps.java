@@ -63,7 +63,7 @@ public final class Sweeps {
             }
         }
         return new RunResult(run.schema(), run.complete(), run.incompleteReason(), run.suite(), run.startedAt(),
-                run.finishedAt(), run.machine(), run.environment(), run.abBaseline(), run.clientCeiling(),
+                run.finishedAt(), run.machine(), run.serverMachine(), run.environment(), run.abBaseline(), run.clientCeiling(),
                 run.unavailableModels(), run.results(), run.jmhRawFile(), sweeps);
     }
 
@@ -91,7 +91,7 @@ public final class Sweeps {
                     List.of(), false, overload);
         }).toList();
         return new RunResult(run.schema(), run.complete(), run.incompleteReason(), run.suite(), run.startedAt(),
-                run.finishedAt(), run.machine(), run.environment(), run.abBaseline(), run.clientCeiling(),
+                run.finishedAt(), run.machine(), run.serverMachine(), run.environment(), run.abBaseline(), run.clientCeiling(),
                 run.unavailableModels(), results, run.jmhRawFile(), run.sweeps());
     }
 
