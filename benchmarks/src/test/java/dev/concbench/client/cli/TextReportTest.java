@@ -86,7 +86,7 @@ class TextReportTest {
                 new Latency(corrected), new Latency(uncorrected), fairness, cpu);
     }
 
-    private static void assertMatchesGolden(String name, String actual) throws IOException {
+    static void assertMatchesGolden(String name, String actual) throws IOException {
         String expected;
         try (InputStream in = TextReportTest.class.getResourceAsStream("/golden/" + name)) {
             expected = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
