@@ -9,7 +9,12 @@ import dev.concbench.client.LoadModel;
 import dev.concbench.client.LoadResult;
 import dev.concbench.client.LoadSpec;
 import dev.concbench.client.RunLength;
+import dev.concbench.client.capacity.Sweep;
+import dev.concbench.client.capacity.SweepRunner;
 import dev.concbench.results.AtomicFiles;
+import dev.concbench.results.Capacity;
+import dev.concbench.results.Objective;
+import dev.concbench.results.SweepStep;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,11 +23,14 @@ import java.util.Locale;
 /**
  * The command's result as JSON: the same figures as the text report, with units in the field
  * names, and each latency histogram in HdrHistogram's compressed Base64 encoding so that runs can
- * be merged later without averaging percentiles.
+ * be merged later without averaging percentiles. A sweep is written in its own format: its steps,
+ * objective and capacity as the result file's records ({@link SweepStep}, {@link Objective},
+ * {@link Capacity}) write them.
  */
 final class JsonReport {
 
     static final String FORMAT = "concbench-load/1";
+    static final String SWEEP_FORMAT = "concbench-load-sweep/1";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -34,15 +42,31 @@ final class JsonReport {
         AtomicFiles.write(file, MAPPER.writeValueAsBytes(toJson(url, transport, result)));
     }
 
+    /** Writes a sweep that ran {@code template}'s request at {@code pace} to the file atomically. */
+    static void writeSweep(URI url, String transport, int eventLoops, LoadSpec template, SweepRunner.Pace pace,
+                           Sweep sweep, Path file) throws IOException {
+        AtomicFiles.write(file, MAPPER.writeValueAsBytes(toJson(url, transport, eventLoops, template, pace, sweep)));
+    }
+
+    static ObjectNode toJson(URI url, String transport, int eventLoops, LoadSpec template, SweepRunner.Pace pace,
+                             Sweep sweep) {
+        ObjectNode root = load(SWEEP_FORMAT, url, transport, eventLoops, template);
+        root.put("leadInSeconds", pace.leadIn().toNanos() / 1e9);
+        root.put("shortestWindowSeconds", pace.shortestWindow().toNanos() / 1e9);
+        root.put("longestWindowSeconds", pace.longestWindow().toNanos() / 1e9);
+        root.put("fewestRequests", pace.fewestRequests());
+        root.put("coolDownSeconds", pace.coolDown().toNanos() / 1e9);
+        root.set("mode", MAPPER.valueToTree(sweep.mode()));
+        root.set("objective", MAPPER.valueToTree(sweep.objective()));
+        root.put("resolution", sweep.resolution());
+        root.set("steps", MAPPER.valueToTree(sweep.steps()));
+        root.set("capacity", MAPPER.valueToTree(sweep.capacity()));
+        return root;
+    }
+
     static ObjectNode toJson(URI url, String transport, LoadResult result) {
         LoadSpec spec = result.spec();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("url", url.toString());
-        root.put("method", spec.request().method());
-        root.put("transport", transport);
-        root.put("eventLoops", result.eventLoops());
-        root.put("connections", spec.model().connections());
+        ObjectNode root = load(FORMAT, url, transport, result.eventLoops(), spec);
         ObjectNode model = root.putObject("model");
         switch (spec.model()) {
             case LoadModel.ClosedLoop closed -> model.put("type", "closed");
@@ -51,8 +75,6 @@ final class JsonReport {
                 model.put("targetRequestsPerSecond", open.requestsPerSecond());
             }
         }
-        root.put("connectionMode", spec.connectionMode().label());
-        root.put("pipelineDepth", spec.pipelineDepth());
         if (spec.slowSend().isSlow()) {
             ObjectNode slow = root.putObject("slowSend");
             slow.put("pieces", spec.slowSend().pieces());
@@ -65,8 +87,6 @@ final class JsonReport {
             case RunLength.Timed timed -> root.put("plannedSeconds", timed.duration().toNanos() / 1e9);
             case RunLength.Counted counted -> root.put("plannedRequests", counted.requests());
         }
-        root.put("requestTimeoutMillis", spec.requestTimeout().toMillis());
-        root.put("expectedStatus", spec.check().status());
 
         root.put("durationSeconds", result.duration().toNanos() / 1e9);
         root.put("requests", result.requests());
@@ -103,6 +123,22 @@ final class JsonReport {
 
         var flags = root.putArray("flags");
         result.flags().forEach(flag -> flags.add(flag.label()));
+        return root;
+    }
+
+    /** What both formats open with: the format, the target, the request's method, how it is sent and checked. */
+    private static ObjectNode load(String format, URI url, String transport, int eventLoops, LoadSpec spec) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", format);
+        root.put("url", url.toString());
+        root.put("method", spec.request().method());
+        root.put("transport", transport);
+        root.put("eventLoops", eventLoops);
+        root.put("connections", spec.model().connections());
+        root.put("connectionMode", spec.connectionMode().label());
+        root.put("pipelineDepth", spec.pipelineDepth());
+        root.put("requestTimeoutMillis", spec.requestTimeout().toMillis());
+        root.put("expectedStatus", spec.check().status());
         return root;
     }
 

@@ -8,6 +8,11 @@ import dev.concbench.client.Request;
 import dev.concbench.client.ResponseCheck;
 import dev.concbench.client.RunLength;
 import dev.concbench.client.SlowSend;
+import dev.concbench.client.capacity.CapacitySearch;
+import dev.concbench.client.capacity.CurveSweep;
+import dev.concbench.client.capacity.Sweep;
+import dev.concbench.client.capacity.SweepRunner;
+import dev.concbench.results.Objective;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,7 +37,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The load command's arguments as picocli fills them, each value checked by its converter
- * ({@link LoadValues}): what to run ({@link #toSpec}), with how many event-loop threads, on which
+ * ({@link LoadValues}): what to run ({@link #toSpec}), or with {@code --sweep} or {@code --capacity}
+ * which rates to sweep ({@link #toSweep}, {@link #toPace}), with how many event-loop threads, on which
  * transport, and where to write JSON. Flags take no value ({@code --close=yes} is refused, as
  * before picocli). Read-only once parsed.
  */
@@ -50,6 +56,19 @@ final class LoadOptions {
      * second; a run that counted the first two would understate the server.
      */
     static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
+    /** A sweep's steps: a short window each, longer at low rates so that its p99 rests on enough requests. */
+    static final Duration DEFAULT_STEP_WINDOW = Duration.ofSeconds(1);
+    static final Duration LONGEST_STEP_WINDOW = Duration.ofSeconds(3);
+    static final long FEWEST_STEP_REQUESTS = 300;
+    /** The lead-in of every step, on its connections at its rate: the client is warm after the first. */
+    static final Duration DEFAULT_STEP_LEAD_IN = Duration.ofMillis(250);
+    /** The pause after a failed step, for the requests the server still has queued to drain. */
+    static final Duration STEP_COOL_DOWN = Duration.ofSeconds(1);
+    /** Closed-loop load before a sweep's first step, not counted: the server's JIT warms up first. */
+    static final Duration SWEEP_WARM_UP = Duration.ofSeconds(2);
+    static final int DEFAULT_CURVE_STEPS = 8;
+    /** A capacity search without {@code --sweep}: from 100/s up x4 to at most 1,000,000/s, then to within 5 %. */
+    static final CapacitySearch.Range DEFAULT_SEARCH = new CapacitySearch.Range(100, 1_000_000, 4, 0.05, 24);
 
     @Spec
     private CommandSpec spec;
@@ -62,7 +81,8 @@ final class LoadOptions {
     private int connections = DEFAULT_CONNECTIONS;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "T", converter = LoadValues.PositiveDuration.class,
-            description = "how long to measure, e.g. 10s, 500ms, 2m (default 10s)")
+            description = {"how long to measure, e.g. 10s, 500ms, 2m (default 10s); in a sweep,",
+                    "each step's window (default 1s, up to 3s at low rates to hold 300 requests)"})
     private Duration duration;
 
     @Option(names = {"-n", "--requests"}, paramLabel = "N", converter = LoadValues.PositiveLong.class,
@@ -78,10 +98,26 @@ final class LoadOptions {
                     "request's intended send time (default: closed loop, as wrk)"})
     private Double rate;
 
+    @Option(names = "--sweep", paramLabel = "FROM:TO[:STEPS]", converter = LoadValues.Rates.class,
+            description = {"open loop, a latency curve: STEPS rates (default 8) from FROM to TO",
+                    "requests/s, geometrically spaced, each step judged by the objective",
+                    "(--capacity's, else p99<10ms); it stops once the server has clearly",
+                    "left it. With --capacity and no STEPS: the range of the search"})
+    private LoadValues.SweepRates sweep;
+
+    @Option(names = "--capacity", paramLabel = "OBJECTIVE", converter = LoadValues.ObjectiveText.class,
+            description = {"open loop, the highest rate meeting OBJECTIVE, e.g. 'p99<10ms' (corrected",
+                    "latency; also errors <= 0.1 %, achieved >= 99 % of offered, client not",
+                    "saturated), as a bracket [last pass, first fail]: from 100/s (or FROM) up",
+                    "x4 to at most 1,000,000/s (or TO), then bisecting to within 5 %, at most",
+                    "24 steps. Each step: lead-in (--warmup), window (-d), 1s pause after a fail"})
+    private Objective capacity;
+
     @Option(names = "--warmup", paramLabel = "T", converter = LoadValues.AnyDuration.class,
             description = {"load before the measurement, excluded from it (default 2s:",
-                    "the client's JVM compiles its hot path meanwhile)"})
-    private Duration warmup = DEFAULT_WARMUP;
+                    "the client's JVM compiles its hot path meanwhile); in a sweep, before",
+                    "each step (default 250ms)"})
+    private Duration warmup;
 
     @Option(names = "--timeout", paramLabel = "T", converter = LoadValues.PositiveDuration.class,
             description = "per-request timeout, also the connect timeout (default 2s)")
@@ -146,7 +182,20 @@ final class LoadOptions {
             throw new ParameterException(options.spec.commandLine(),
                     "give a duration (-d) or a request count (-n), not both");
         }
+        if (!options.help && options.sweeps()) {
+            options.refuseWithSweep("--rate", "-R/--rate");
+            options.refuseWithSweep("--requests", "-n/--requests");
+            options.refuseWithSweep("--slow", "--slow");
+        }
         return options;
+    }
+
+    /** A sweep sets each step's rate and length itself and sends requests whole. */
+    private void refuseWithSweep(String option, String label) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new ParameterException(spec.commandLine(),
+                    "give " + (sweep != null ? "--sweep" : "--capacity") + " or " + label + ", not both");
+        }
     }
 
     /**
@@ -186,13 +235,58 @@ final class LoadOptions {
         return jsonFile;
     }
 
+    /** Whether this is a rate sweep ({@code --sweep} or {@code --capacity}) rather than one run. */
+    boolean sweeps() {
+        return sweep != null || capacity != null;
+    }
+
+    /**
+     * The rates a sweep covers: {@code --sweep}'s, or the default search's range; {@code steps} is
+     * the curve's number of rates (the default when {@code --sweep} left it out), or {@code null}
+     * for a capacity search ({@code --capacity} without STEPS).
+     */
+    LoadValues.SweepRates sweepRates() {
+        if (sweep == null) {
+            return new LoadValues.SweepRates(DEFAULT_SEARCH.lowestRate(), DEFAULT_SEARCH.highestRate(), null);
+        }
+        if (capacity != null && sweep.steps() == null) {
+            return sweep;
+        }
+        return new LoadValues.SweepRates(sweep.from(), sweep.to(),
+                sweep.steps() == null ? DEFAULT_CURVE_STEPS : sweep.steps());
+    }
+
+    /** A fresh sweep over {@link #sweepRates()}: a curve when it has steps, else a capacity search. */
+    Sweep toSweep() {
+        Objective objective = capacity == null ? Objective.DEFAULT : capacity;
+        LoadValues.SweepRates rates = sweepRates();
+        if (rates.steps() != null) {
+            return new CurveSweep(objective, CurveSweep.ladder(rates.from(), rates.to(), rates.steps()));
+        }
+        return new CapacitySearch(objective, new CapacitySearch.Range(rates.from(), rates.to(),
+                DEFAULT_SEARCH.growth(), DEFAULT_SEARCH.resolution(), DEFAULT_SEARCH.maxSteps()));
+    }
+
+    /**
+     * How long each step of a sweep lasts: {@code -d} fixes the window, {@code --warmup} the
+     * lead-in; the sweep starts after {@link #SWEEP_WARM_UP} of closed-loop load.
+     */
+    SweepRunner.Pace toPace() {
+        Duration leadIn = warmup == null ? DEFAULT_STEP_LEAD_IN : warmup;
+        return duration == null
+                ? new SweepRunner.Pace(SWEEP_WARM_UP, leadIn, DEFAULT_STEP_WINDOW, LONGEST_STEP_WINDOW,
+                        FEWEST_STEP_REQUESTS, STEP_COOL_DOWN)
+                : new SweepRunner.Pace(SWEEP_WARM_UP, leadIn, duration, duration, 1, STEP_COOL_DOWN);
+    }
+
     /** Whether only the usage was asked for. */
     boolean help() {
         return help;
     }
 
     /**
-     * The load spec for these arguments, with the URL's host resolved.
+     * The load spec for these arguments, with the URL's host resolved; for a sweep, the template of
+     * its steps (their request, check, connections and timeout).
      *
      * @throws UnknownHostException if the host cannot be resolved
      * @throws ParameterException   if the settings do not fit together or a file cannot be read
@@ -219,7 +313,7 @@ final class LoadOptions {
                     .withRequest(request)
                     .withModel(model)
                     .withLength(length)
-                    .withWarmup(warmup)
+                    .withWarmup(warmup == null ? DEFAULT_WARMUP : warmup)
                     .withRequestTimeout(timeout)
                     .withConnectionMode(close ? ConnectionMode.CLOSE : ConnectionMode.KEEP_ALIVE)
                     .withPipelineDepth(pipeline)

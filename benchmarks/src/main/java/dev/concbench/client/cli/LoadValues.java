@@ -2,6 +2,7 @@ package dev.concbench.client.cli;
 
 import dev.concbench.client.Request;
 import dev.concbench.client.SlowSend;
+import dev.concbench.results.Objective;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import picocli.CommandLine.TypeConversionException;
 final class LoadValues {
 
     private static final Pattern SLOW = Pattern.compile("(\\d+)x(.+)");
+    private static final Pattern RATES = Pattern.compile("([^:]+):([^:]+)(?::([^:]+))?");
 
     private LoadValues() {
     }
@@ -63,6 +65,50 @@ final class LoadValues {
                 throw new TypeConversionException("must be positive, was " + text);
             }
             return value;
+        }
+    }
+
+    /**
+     * The rates of a sweep, {@code FROM:TO[:STEPS]}.
+     *
+     * @param from  the lowest rate, requests/s
+     * @param to    the highest, above {@code from}
+     * @param steps how many rates, at least 2, or {@code null} when not given
+     */
+    record SweepRates(double from, double to, Integer steps) {
+    }
+
+    /** {@code FROM:TO[:STEPS]}, e.g. {@code 1000:64000:8}: rates in requests/s, the highest above the lowest. */
+    static final class Rates implements ITypeConverter<SweepRates> {
+        @Override
+        public SweepRates convert(String text) {
+            Matcher matcher = RATES.matcher(text);
+            if (!matcher.matches()) {
+                throw new TypeConversionException("needs FROM:TO[:STEPS] in requests/s, e.g. 1000:64000:8, not '"
+                        + text + "'");
+            }
+            double from = new PositiveRate().convert(matcher.group(1));
+            double to = new PositiveRate().convert(matcher.group(2));
+            if (!(to > from)) {
+                throw new TypeConversionException("TO must be above FROM, got '" + text + "'");
+            }
+            Integer steps = matcher.group(3) == null ? null : new PositiveInt().convert(matcher.group(3));
+            if (steps != null && steps < 2) {
+                throw new TypeConversionException("a curve needs at least 2 STEPS, got '" + text + "'");
+            }
+            return new SweepRates(from, to, steps);
+        }
+    }
+
+    /** A latency objective as {@link Objective#parse} reads it, e.g. {@code p99<10ms}. */
+    static final class ObjectiveText implements ITypeConverter<Objective> {
+        @Override
+        public Objective convert(String text) {
+            try {
+                return Objective.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

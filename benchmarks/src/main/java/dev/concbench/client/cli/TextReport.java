@@ -33,13 +33,18 @@ final class TextReport {
             out.append(" (after ").append(Units.shortDuration(spec.warmup())).append(" of warm-up)");
         }
         out.append('\n');
-        out.append(String.format(Locale.ROOT, "  %d threads and %d connections (%s, %s%s%s, %s)%n",
-                threads, spec.model().connections(), describe(spec.model()), spec.connectionMode().label(),
+        out.append(connections(spec, describe(spec.model()), threads, transport));
+        return out.toString();
+    }
+
+    /** The line on threads and connections, the load model described as {@code model}. */
+    static String connections(LoadSpec spec, String model, int threads, String transport) {
+        return String.format(Locale.ROOT, "  %d threads and %d connections (%s, %s%s%s, %s)%n",
+                threads, spec.model().connections(), model, spec.connectionMode().label(),
                 spec.pipelineDepth() > 1 ? ", pipeline " + spec.pipelineDepth() : "",
                 spec.slowSend().isSlow() ? String.format(Locale.ROOT, ", slow: %d pieces %s apart",
                         spec.slowSend().pieces(), Units.shortDuration(spec.slowSend().gap())) : "",
-                transport));
-        return out.toString();
+                transport);
     }
 
     /** Everything after the header. */

@@ -87,7 +87,7 @@ class TextReportTest {
                 cpu);
     }
 
-    private static void assertMatchesGolden(String name, String actual) throws IOException {
+    static void assertMatchesGolden(String name, String actual) throws IOException {
         String expected;
         try (InputStream in = TextReportTest.class.getResourceAsStream("/golden/" + name)) {
             expected = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
