@@ -159,7 +159,8 @@ public final class SuiteRunner {
         RunRecorder recorder;
         try {
             recorder = new RunRecorder(options.resultsDir(), plan.preset().suite(), startedAt, MachineProbe.detect(),
-                    serverHost.map(ServerHostInfo::machine).orElse(null), environment, baseline.map(BaselineBuild::record).orElse(null), unavailable,
+                    serverHost.map(ServerHostInfo::machine).orElse(null), environment,
+                    baseline.map(BaselineBuild::record).orElse(null), unavailable,
                     plan.cases().size());
             recorder.ceiling(null);
         } catch (IOException | RuntimeException e) {

@@ -18,9 +18,9 @@ import java.util.Objects;
  * Applies sweeps: each step one open-loop window at the rate its sweep asks for, after a lead-in
  * on the same connections at the same rate that no figure counts. A step the client failed by
  * stalling rather than by being saturated is taken again once; the listener hears of both, the
- * sweep records the second. Given two targets (an A/B run's
- * servers), their steps alternate, A then B in even rounds and B then A in odd ones, so that
- * neither side gains from a machine that drifts; each side follows its own sweep.
+ * sweep records the second. Given two targets (an A/B run's servers), their steps alternate, A
+ * then B in even rounds and B then A in odd ones, so that neither side gains from a machine that
+ * drifts; each side follows its own sweep.
  */
 public final class SweepRunner {
 
