@@ -139,6 +139,11 @@ public record HarnessSettings(Path trialDirectory, boolean inProcess, CpuList se
                 windowLeadIn, classPath, serverHost);
     }
 
+    /** The load client's event loops: as set, or one per CPU this JVM may use now. */
+    public int eventLoopsHere() {
+        return clientEventLoops > 0 ? clientEventLoops : Runtime.getRuntime().availableProcessors();
+    }
+
     /** Whether a trial runs A/B: the baseline build's server beside this build's, windows alternating. */
     public boolean comparesBuilds() {
         return baselineClassPath != null;

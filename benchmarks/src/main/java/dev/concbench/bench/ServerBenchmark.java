@@ -208,8 +208,7 @@ public abstract class ServerBenchmark {
             } else {
                 servers.add(MeasuredServer.start(null, model, settings, null));
             }
-            client = LoadClient.create(settings.clientEventLoops() > 0
-                    ? settings.clientEventLoops() : Runtime.getRuntime().availableProcessors());
+            client = LoadClient.create(settings.eventLoopsHere());
             // A lead-in warms every window on its own connections: no priming needed then.
             if (settings.windowLeadIn().isZero()) {
                 for (MeasuredServer server : servers) {

@@ -25,7 +25,7 @@ import java.util.Set;
  * @param sendLag            how late the client itself sent each request of the measurement: from
  *                           when it was due, or when its connection became free if that was later,
  *                           to when it was sent (event-loop stalls, a busy client); near zero for a
- *                           client that keeps its schedule, and 0 throughout in a closed loop
+ *                           client that keeps its schedule; empty in a closed loop
  * @param fairness           how the responses were shared among the connections
  * @param cpu                the client's own CPU use
  */

@@ -22,6 +22,8 @@ final class Requests {
     private Pacing pacing;
     /** How many requests were issued: the next one is due at {@code pacing.dueNanos(issued)}. */
     private long issued;
+    /** Whether requests can be due before they are sent (an open loop): only then is send lag noted. */
+    private boolean paced;
     /** Since when the connection could take the next request (connected, or a full pipeline freed a place). */
     private long readySinceNanos;
 
@@ -36,6 +38,7 @@ final class Requests {
     void start(Window startedWindow, Pacing startedPacing) {
         window = startedWindow;
         pacing = startedPacing;
+        paced = startedPacing instanceof Pacing.Open;
     }
 
     ConnectionFairness fairness() {
@@ -71,12 +74,12 @@ final class Requests {
     /**
      * The next request, due at {@code dueNanos}, is in flight from {@code nowNanos}. How late the
      * client sent it after it was due and the connection was free is the client's own delay, noted
-     * for a request of the measurement (0 in a closed loop, where a request is due when it is sent).
+     * for a request of the measurement of an open loop (a closed loop's request is due when it is sent).
      */
     void issue(long dueNanos, long nowNanos) {
         issued++;
         inFlight.push(dueNanos, nowNanos);
-        if (window.inMeasurement(nowNanos)) {
+        if (paced && window.inMeasurement(nowNanos)) {
             worker.sentLate(nowNanos - Math.max(dueNanos, readySinceNanos));
         }
     }

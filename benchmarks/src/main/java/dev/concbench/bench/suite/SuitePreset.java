@@ -33,7 +33,7 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, List<SweepP
                           Timing ceilingTiming, List<String> serverJvmFlags, Map<String, String> abLeftOut) {
 
     /** One step of a sweep: see {@link #capacity}. */
-    private static final SweepRunner.Pace STEP_PACE = new SweepRunner.Pace(Duration.ofSeconds(2), Duration.ofMillis(250),
+    private static final SweepRunner.Pace STEP_PACE = new SweepRunner.Pace(SweepRunner.Pace.DEFAULT_WARM_UP, Duration.ofMillis(250),
             Duration.ofMillis(500), Duration.ofSeconds(2), 200, Duration.ofMillis(500));
 
     /**
@@ -187,8 +187,7 @@ public record SuitePreset(Suite suite, List<ScenarioPlan> scenarios, List<SweepP
 
     /**
      * A capacity search at p99 under 10 ms: after 2 s of closed-loop warm-up on the sweep's
-     * connections (a fresh server's first windows measured its JIT: pool failed a 1 ms sleep at
-     * 800/s in its third step and passed it at 766/s after), from 100 requests/s, rates four times
+     * connections ({@link SweepRunner.Pace#DEFAULT_WARM_UP}), from 100 requests/s, rates four times
      * higher while steps pass, then bisection until the failing rate is within 5 % of the passing
      * one (about ten steps, at most 24). Each step offers its rate for 0.25 s of lead-in, then a
      * window of 0.5 s, longer at low rates so that it holds 200 responses (at most 2 s), and waits

@@ -271,7 +271,7 @@ public final class SuiteRunner {
         }
         int failed = 0;
         int offset = plan.cases().size();
-        try (LoadClient client = LoadClient.create(Runtime.getRuntime().availableProcessors())) {
+        try (LoadClient client = LoadClient.create(settings.eventLoopsHere())) {
             for (int i = 0; i < plan.sweeps().size(); i++) {
                 SweepCase sweep = plan.sweeps().get(i);
                 out.printf("[%d/%d] %s … %s left%n", offset + i + 1, plan.all().size(), sweep.describe(),

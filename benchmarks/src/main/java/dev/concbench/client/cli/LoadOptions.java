@@ -64,8 +64,6 @@ final class LoadOptions {
     static final Duration DEFAULT_STEP_LEAD_IN = Duration.ofMillis(250);
     /** The pause after a failed step, for the requests the server still has queued to drain. */
     static final Duration STEP_COOL_DOWN = Duration.ofSeconds(1);
-    /** Closed-loop load before a sweep's first step, not counted: the server's JIT warms up first. */
-    static final Duration SWEEP_WARM_UP = Duration.ofSeconds(2);
     static final int DEFAULT_CURVE_STEPS = 8;
     /** A capacity search without {@code --sweep}: from 100/s up x4 to at most 1,000,000/s, then to within 5 %. */
     static final CapacitySearch.Range DEFAULT_SEARCH = new CapacitySearch.Range(100, 1_000_000, 4, 0.05, 24);
@@ -269,14 +267,15 @@ final class LoadOptions {
 
     /**
      * How long each step of a sweep lasts: {@code -d} fixes the window, {@code --warmup} the
-     * lead-in; the sweep starts after {@link #SWEEP_WARM_UP} of closed-loop load.
+     * lead-in; the sweep starts after {@link SweepRunner.Pace#DEFAULT_WARM_UP} of closed-loop load.
      */
     SweepRunner.Pace toPace() {
         Duration leadIn = warmup == null ? DEFAULT_STEP_LEAD_IN : warmup;
         return duration == null
-                ? new SweepRunner.Pace(SWEEP_WARM_UP, leadIn, DEFAULT_STEP_WINDOW, LONGEST_STEP_WINDOW,
+                ? new SweepRunner.Pace(SweepRunner.Pace.DEFAULT_WARM_UP, leadIn, DEFAULT_STEP_WINDOW, LONGEST_STEP_WINDOW,
                         FEWEST_STEP_REQUESTS, STEP_COOL_DOWN)
-                : new SweepRunner.Pace(SWEEP_WARM_UP, leadIn, duration, duration, 1, STEP_COOL_DOWN);
+                : new SweepRunner.Pace(SweepRunner.Pace.DEFAULT_WARM_UP, leadIn, duration, duration, 1,
+                        STEP_COOL_DOWN);
     }
 
     /** Whether only the usage was asked for. */
