@@ -72,7 +72,7 @@ class ServerProcessTest {
         // End of input, then SIGTERM (then SIGKILL), each given half a second: generous bounds.
         assertThat(took).isBetween(Duration.ofMillis(exitCode == 143 ? 500 : 1_000), Duration.ofSeconds(20));
         // SIGKILL is sent by then; its reaping, by whoever inherited the orphan, may take a moment.
-        ProcessHandle.of(child).ifPresent(left -> left.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+        ProcessHandle.of(child).ifPresent(left -> left.onExit().completeOnTimeout(left, 10, TimeUnit.SECONDS).join());
         assertThat(ProcessHandle.of(child).filter(ProcessHandle::isAlive)).as("the server's child").isEmpty();
     }
 

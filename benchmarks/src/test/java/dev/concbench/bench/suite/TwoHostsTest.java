@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * pair, with addresses from 198.18.0.0/15 (RFC 2544's range for benchmarks); Debian's
  * {@code /usr/sbin/sshd} in the server namespace with its own configuration, port and host key and
  * a client key made here; the suite runner, narrowed to {@code pool} on hello, run from the client
- * namespace with {@code --server-host}. No traffic leaves these namespaces and loopback.
+ * namespace with {@code --server-host}: once A/A to the end, once plain and killed; and a stubborn
+ * server stopped through the launcher alone ({@link StopOverSsh}). No traffic leaves these
+ * namespaces and loopback.
  *
  * <p>It needs root (namespaces), iproute2's {@code ip}, OpenSSH's client and server, and skips with
  * the reason otherwise; under {@code CI=true} a missing sshd fails instead ({@code .ci/run}
@@ -104,9 +107,13 @@ class TwoHostsTest {
         }
     }
 
+    /**
+     * An A/A run ({@code --against=self}): the baseline's servers are copied and started on the
+     * other host the same way as this build's, the two sides alternate, and both are sampled there.
+     */
     @Test
-    void runsTheSuiteAgainstServersOnTheOtherHostAndLeavesNothingRunning() throws Exception {
-        Process runner = suite("run");
+    void runsAnAbSuiteAgainstServersOnTheOtherHostAndLeavesNothingRunning() throws Exception {
+        Process runner = suite("run", "--against=self");
         String output = finish(runner);
 
         assertThat(runner.exitValue()).as(output).isZero();
@@ -114,17 +121,21 @@ class TwoHostsTest {
         RunResult run = ResultFiles.read(Path.of(Files.readString(dir.resolve("run/work/" + SuiteRunner.LAST_RUN_FILE))
                 .strip()));
         assertThat(run.complete()).isTrue();
+        assertThat(run.comparesBuilds()).isTrue();
         assertThat(run.serverMachine()).isNotNull();
         assertThat(run.machineIdentity()).isEqualTo(run.machine().id() + "-server-" + run.serverMachine().id());
-        BenchmarkResult pool = run.results().stream().filter(r -> r.model().equals("pool")).findFirst().orElseThrow();
-        assertThat(pool.throughput().score()).isPositive();
-        assertThat(pool.errors().total()).isZero();
-        assertThat(pool.resources()).isNotNull();
-        assertThat(pool.resources().peakThreads()).isGreaterThan(4); // pool's workers at least
-        assertThat(pool.resources().peakFileDescriptors()).isGreaterThan(8); // its 8 connections at least
-        assertThat(pool.resources().peakRssBytes()).isGreaterThan(16L << 20);
-        assertThat(pool.resources().cpuSeconds()).isPositive();
-        assertThat(run.clientCeiling().requestsPerSecond()).isPositive();
+        List<BenchmarkResult> pool = run.results().stream().filter(r -> r.model().equals("pool")).toList();
+        assertThat(pool).extracting(BenchmarkResult::side)
+                .containsExactlyInAnyOrder(BenchmarkResult.SIDE_A, BenchmarkResult.SIDE_B);
+        for (BenchmarkResult side : pool) {
+            assertThat(side.throughput().score()).as("side %s", side.side()).isPositive();
+            assertThat(side.errors().total()).isZero();
+            assertThat(side.resources()).isNotNull();
+            assertThat(side.resources().peakThreads()).isGreaterThan(4); // pool's workers at least
+            assertThat(side.resources().peakFileDescriptors()).isGreaterThan(8); // its 8 connections at least
+            assertThat(side.resources().peakRssBytes()).isGreaterThan(16L << 20);
+            assertThat(side.resources().cpuSeconds()).isPositive();
+        }
 
         assertOnlySshdListensIn(serverNs, Duration.ofSeconds(5));
         assertThat(pids(clientNs)).as("processes left in the client namespace").isEmpty();
@@ -158,6 +169,46 @@ class TwoHostsTest {
     }
 
     /**
+     * A server that ignores the end of its input and SIGTERM is killed over SSH, with the child it
+     * started: the "java" on the server host is a shell script that prints a listening line,
+     * starts a child and waits, deaf to both.
+     */
+    @Test
+    void aServerDeafToItsInputAndSigtermIsKilledOnTheOtherHost() throws Exception {
+        Path childPid = dir.resolve("child.pid");
+        Path stubborn = dir.resolve("stubborn-java");
+        Files.writeString(stubborn, String.join("\n",
+                "#!/bin/sh",
+                "trap '' TERM",
+                "sleep 600 &",
+                "echo $! > " + childPid,
+                "echo 'concbench: model pool listening on http://" + SERVER_ADDRESS + ":9'",
+                "wait",
+                ""));
+        Files.setPosixFilePermissions(stubborn, PosixFilePermissions.fromString("rwx------"));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Files.writeString(classes.resolve("nothing.txt"), "a class path to copy\n");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process probe = new ProcessBuilder("ip", "netns", "exec", clientNs, java.toString(), "-cp",
+                System.getProperty("java.class.path"), StopOverSsh.class.getName(), user() + "@" + SERVER_ADDRESS,
+                sshOptions(), stubborn.toString(), dir.resolve("server-host").toString(), classes.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stop.log").toFile()).start();
+        runners.add(probe);
+        assertThat(probe.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the probe finished").isTrue();
+        String output = Files.readString(dir.resolve("stop.log"));
+
+        assertThat(probe.exitValue()).as(output).isZero();
+        long stoppedMs = Long.parseLong(output.replaceAll("(?s).*stopped in (\\d+) ms.*", "$1"));
+        // End of input, then SIGTERM, each waited for; then SIGKILL.
+        assertThat(stoppedMs).as(output).isGreaterThanOrEqualTo(2 * StopOverSsh.STOP_STEP.toMillis());
+        System.out.printf("TwoHostsTest: a server deaf to its input and SIGTERM stopped in %d ms%n", stoppedMs);
+        long child = Long.parseLong(Files.readString(childPid).strip());
+        ProcessHandle.of(child).ifPresent(left -> left.onExit().completeOnTimeout(left, 10, TimeUnit.SECONDS).join());
+        assertThat(ProcessHandle.of(child).filter(ProcessHandle::isAlive)).as("the stub's child").isEmpty();
+        assertOnlySshdListensIn(serverNs, Duration.ofSeconds(5));
+    }
+
+    /**
      * Kills the runner's descendant whose command line this is (and the runner right after it, so
      * that it starts no other server, when asked), and waits for the server to go.
      */
@@ -181,17 +232,17 @@ class TwoHostsTest {
     }
 
     /** Starts the narrowed suite in the client namespace, its servers in the server namespace. */
-    private Process suite(String name) throws IOException {
+    private Process suite(String name, String... options) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path work = dir.resolve(name);
-        List<String> command = List.of("ip", "netns", "exec", clientNs, java.toString(),
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", clientNs, java.toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 SuiteRunner.class.getName(), "--suite=smoke", "--models=pool", "--scenarios=hello",
                 "--server-host=" + user() + "@" + SERVER_ADDRESS,
-                "--ssh-options=-F none -p " + SSH_PORT + " -i " + dir.resolve("client_key")
-                        + " -o UserKnownHostsFile=" + dir.resolve("known_hosts") + " -o StrictHostKeyChecking=yes",
+                "--ssh-options=" + sshOptions(),
                 "--server-java=" + java, "--server-dir=" + dir.resolve("server-host"),
-                "--results-dir=" + work.resolve("results"), "--work-dir=" + work.resolve("work"));
+                "--results-dir=" + work.resolve("results"), "--work-dir=" + work.resolve("work")));
+        command.addAll(List.of(options));
         Process runner = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile()).start();
         runners.add(runner);
@@ -274,6 +325,12 @@ class TwoHostsTest {
             }
         });
         listening.get(30, TimeUnit.SECONDS);
+    }
+
+    /** The ssh options that reach this test's sshd with its keys and nothing from the user's configuration. */
+    private String sshOptions() {
+        return "-F none -p " + SSH_PORT + " -i " + dir.resolve("client_key") + " -o UserKnownHostsFile="
+                + dir.resolve("known_hosts") + " -o StrictHostKeyChecking=yes";
     }
 
     private static String user() {
