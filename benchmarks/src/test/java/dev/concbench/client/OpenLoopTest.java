@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The open loop makes coordinated omission visible, and holds its rate. */
+/**
+ * The open loop makes coordinated omission visible: a request is sent late rather than never, and
+ * its lateness is charged to whoever caused it, the server or the client.
+ */
 @ExtendWith(NettyLeakCheck.class)
 class OpenLoopTest {
 
@@ -52,9 +55,14 @@ class OpenLoopTest {
             // The lateness was the server's (the connections were busy), not the client's own.
             assertThat(result.sendLag().count()).isGreaterThanOrEqualTo(result.requests() - 20);
             assertThat(result.sendLag().percentile(99)).isLessThan(Duration.ofMillis(100));
-            // The rate is held: the delayed requests were sent late, not dropped.
-            assertThat(result.requestsPerSecond()).isBetween(900.0, 1_100.0);
-            assertThat(result.flags()).doesNotContain(LoadResult.Flag.RATE_NOT_MET);
+            // The delayed requests were sent late, not dropped: the ~250 due in the stall's first half
+            // were answered only after it, each at least 250 ms after it was due (a busy machine only
+            // stretches the stall). A client that skipped the requests falling due while its connections
+            // were stuck would have only the ~10 in flight when the stall began. No rate is asserted:
+            // a busy machine lowers the rate answered without any request being dropped.
+            long waitedHalfTheStall = result.latency().histogram()
+                    .getCountBetweenValues(stallNanos / 2, Latency.HIGHEST_TRACKABLE_NANOS);
+            assertThat(waitedHalfTheStall).isGreaterThanOrEqualTo(125);
         }
     }
 
