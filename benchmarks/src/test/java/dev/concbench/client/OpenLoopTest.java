@@ -10,8 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The open loop makes coordinated omission visible, and holds its rate. */
+/**
+ * The open loop makes coordinated omission visible: a request is sent late rather than never, and
+ * its lateness is charged to whoever caused it, the server or the client.
+ */
 @ExtendWith(NettyLeakCheck.class)
 class OpenLoopTest {
 
@@ -52,14 +57,26 @@ class OpenLoopTest {
             // The lateness was the server's (the connections were busy), not the client's own.
             assertThat(result.sendLag().count()).isGreaterThanOrEqualTo(result.requests() - 20);
             assertThat(result.sendLag().percentile(99)).isLessThan(Duration.ofMillis(100));
-            // The rate is held: the delayed requests were sent late, not dropped.
-            assertThat(result.requestsPerSecond()).isBetween(900.0, 1_100.0);
-            assertThat(result.flags()).doesNotContain(LoadResult.Flag.RATE_NOT_MET);
+            // The delayed requests were sent late, not dropped: the ~250 due in the stall's first half
+            // were answered only after it, each at least 250 ms after it was due (a busy machine only
+            // stretches the stall). A client that skipped the requests falling due while its connections
+            // were stuck would have only the ~10 in flight when the stall began. No rate is asserted:
+            // a busy machine lowers the rate answered without any request being dropped.
+            long waitedHalfTheStall = result.latency().histogram()
+                    .getCountBetweenValues(stallNanos / 2, Latency.HIGHEST_TRACKABLE_NANOS);
+            assertThat(waitedHalfTheStall).isGreaterThanOrEqualTo(125);
         }
     }
 
-    @Test
-    void requestsLateBecauseTheServerNeverAnsweredAreNotTheClientsOwnLag() throws Exception {
+    /**
+     * Keep-alive: the connection is free again once reconnected. Close mode: the next request is
+     * issued before its connection is opened, so it is free again only because the failed request
+     * gave its place back; were that missed, each request after a timeout would count the 300 ms
+     * the server kept the last one as the client's own lag.
+     */
+    @ParameterizedTest
+    @EnumSource(ConnectionMode.class)
+    void requestsLateBecauseTheServerNeverAnsweredAreNotTheClientsOwnLag(ConnectionMode mode) throws Exception {
         ScriptedServer.Script silent = connection -> {
             while (connection.readRequest() != null) {
                 // never answers: each request times out, and the next waited for the connection
@@ -68,14 +85,16 @@ class OpenLoopTest {
         try (ScriptedServer server = ScriptedServer.start(silent);
              LoadClient client = LoadClient.create(1)) {
             LoadSpec spec = LoadSpec.closedLoop(server.address(), 4, Duration.ofSeconds(2))
-                    .withModel(new LoadModel.OpenLoop(4, 200)).withRequestTimeout(Duration.ofMillis(300));
+                    .withModel(new LoadModel.OpenLoop(4, 200)).withConnectionMode(mode)
+                    .withRequestTimeout(Duration.ofMillis(300));
 
             LoadResult result = client.run(spec);
 
             assertThat(result.requests()).isZero();
             assertThat(result.errors().count(ErrorKind.TIMEOUT)).isPositive();
             assertThat(result.sendLag().count()).isPositive();
-            // Each request after a timeout went out as soon as its connection was free again.
+            // Each request after a timeout went out as soon as its connection was free again (after
+            // the retry's backoff, at most 32 ms in the five or six failures of a user in 2 s).
             assertThat(result.sendLag().percentile(99)).isLessThan(Duration.ofMillis(100));
         }
     }

@@ -1,5 +1,6 @@
 package dev.concbench.results;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,22 +54,30 @@ public record Objective(double percentile, double limitMs, double maxErrorShare,
             throw new IllegalArgumentException("a latency objective is written like p99<10ms (a percentile, <,"
                     + " a limit in us, ms or s), not '" + text + "'");
         }
-        double limit = Double.parseDouble(matcher.group(2));
-        double limitMs = switch (matcher.group(3)) {
-            case "us" -> limit / 1000;
-            case "s" -> limit * 1000;
+        BigDecimal limit = new BigDecimal(matcher.group(2));
+        BigDecimal limitMs = switch (matcher.group(3)) {
+            case "us" -> limit.movePointLeft(3);
+            case "s" -> limit.movePointRight(3);
             default -> limit;
         };
-        return new Objective(Double.parseDouble(matcher.group(1)), limitMs, DEFAULT_MAX_ERROR_SHARE,
+        return new Objective(Double.parseDouble(matcher.group(1)), limitMs.doubleValue(), DEFAULT_MAX_ERROR_SHARE,
                 DEFAULT_MIN_ACHIEVED_SHARE);
     }
 
-    /** The latency term as written, e.g. {@code p99<10ms}. */
+    /**
+     * The latency term as a user writes it, in the largest unit that keeps the limit at 1 or more:
+     * {@code p99.9<500us}, {@code p99<2.5ms}, {@code p99<1s}. {@link #parse} reads it back to the
+     * same percentile and limit.
+     */
     public String label() {
-        return "p" + number(percentile) + "<" + (limitMs < 1 ? number(limitMs * 1000) + "us" : number(limitMs) + "ms");
+        BigDecimal limit = BigDecimal.valueOf(limitMs);
+        String written = limitMs < 1 ? number(limit.movePointRight(3)) + "us"
+                : limitMs < 1000 ? number(limit) + "ms" : number(limit.movePointLeft(3)) + "s";
+        return "p" + number(BigDecimal.valueOf(percentile)) + "<" + written;
     }
 
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    /** The decimal as {@link #parse} reads it: no exponent, no trailing zeros. */
+    private static String number(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 }

@@ -14,6 +14,7 @@ import dev.concbench.results.MeasuredWindow;
 import dev.concbench.results.Percentiles;
 import dev.concbench.results.ServerResources;
 import dev.concbench.results.Throughput;
+import dev.concbench.servers.ServerReport;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,13 +48,6 @@ final class ResultAssembler {
     static final double CLIENT_BOUND_PERCENT = 20;
     /** Client event loops busier than this measure the client. */
     static final double CLIENT_SATURATED_UTILIZATION = 0.9;
-    /**
-     * The keys under which models report, when they stop, how many processes they spawned
-     * ({@code process}: a child per connection, {@code prefork}: its workers and their replacements).
-     * Their own count beats the sampler's, which misses children that live less than a sample.
-     */
-    static final List<String> PROCESSES_SPAWNED_KEYS = List.of("childrenSpawned", "workersSpawned");
-
     /** The confidence of JMH's score error, which a side's throughput in an A/B run also gives. */
     private static final double JMH_CONFIDENCE = 0.999;
 
@@ -268,21 +262,32 @@ final class ResultAssembler {
         if (sampled.isEmpty()) {
             return null;
         }
-        long spawned = 0;
-        for (TrialRecord.Side trial : sampled) {
-            spawned += PROCESSES_SPAWNED_KEYS.stream().map(trial.server().stopInfo()::get)
-                    .filter(count -> count != null && count.matches("\\d+")).findFirst().map(Long::parseLong)
-                    .orElse(trial.resources().childrenSeen());
-        }
         return new ServerResources(
                 sampled.stream().map(TrialRecord.Side::resources).mapToInt(ResourceUsage::peakThreads).max().orElse(0),
                 sampled.stream().map(TrialRecord.Side::resources).mapToInt(ResourceUsage::peakFileDescriptors).max()
                         .orElse(0),
                 sampled.stream().map(TrialRecord.Side::resources).mapToLong(ResourceUsage::peakRssBytes).max().orElse(0),
                 sampled.stream().map(TrialRecord.Side::resources).mapToDouble(ResourceUsage::cpuSeconds).sum(),
-                spawned,
+                sampled.stream().mapToLong(ResultAssembler::processesSpawned).sum(),
                 sampled.stream().map(TrialRecord.Side::resources).mapToInt(ResourceUsage::peakLiveChildren).max()
                         .orElse(0));
+    }
+
+    /**
+     * How many processes a sampled trial's server spawned: the count the model reported when it
+     * stopped ({@code process}: a child per connection, {@code prefork}: its workers and their
+     * replacements), which beats the sampler's, missing children that live less than a sample;
+     * else the children the samples saw.
+     */
+    private static long processesSpawned(TrialRecord.Side trial) {
+        ServerReport stopped = trial.server().stopReport();
+        if (stopped.childrenSpawned() != null) {
+            return stopped.childrenSpawned();
+        }
+        if (stopped.workersSpawned() != null) {
+            return stopped.workersSpawned();
+        }
+        return trial.resources().childrenSeen();
     }
 
     /** What the server reported when it started and stopped (the first trial's), and whether it ran in-process. */

@@ -1,5 +1,6 @@
 package dev.concbench.bench.suite;
 
+import dev.concbench.client.capacity.StepFigures;
 import dev.concbench.results.Capacity;
 import dev.concbench.results.RateSweep;
 import dev.concbench.results.StepVerdict;
@@ -12,12 +13,16 @@ final class SweepLines {
     private SweepLines() {
     }
 
-    /** E.g. {@code A step 4: 3,200/s offered, 3,198/s answered, p99 0.41 ms (0.39 ms uncorrected), client 23 % busy: pass}. */
+    /**
+     * E.g. {@code A step 4: 3,200/s offered, 3,198/s answered, p99 410 us (390 us uncorrected), 0 errors,
+     * client 23 % busy: pass}.
+     */
     static String step(String side, SweepStep step) {
         return String.format(Locale.ROOT, "%sstep %d: %,.0f/s offered, %,.0f/s answered, p99 %s (%s uncorrected),"
                         + " %,d errors, client %.0f %% busy: %s", side == null ? "" : side + " ", step.index() + 1,
-                step.offeredRate(), step.achievedRate(), millis(step.corrected().p99Ms()),
-                millis(step.uncorrected().p99Ms()), step.errors().total(), step.clientUtilization() * 100,
+                step.offeredRate(), step.achievedRate(), StepFigures.millis(step.corrected().p99Ms()),
+                StepFigures.millis(step.uncorrected().p99Ms()), step.errors().total(),
+                step.clientUtilization() * 100,
                 step.verdict() == StepVerdict.PASS ? "pass"
                         : (step.verdict() == StepVerdict.CLIENT_FAILED ? "client failed: " : "missed: ") + step.reason());
     }
@@ -32,9 +37,5 @@ final class SweepLines {
 
     private static String rate(Double rate) {
         return rate == null ? "-" : String.format(Locale.ROOT, "%,.0f/s", rate);
-    }
-
-    private static String millis(double ms) {
-        return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : "%.1f ms", ms);
     }
 }

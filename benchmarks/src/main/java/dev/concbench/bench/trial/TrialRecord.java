@@ -1,6 +1,7 @@
 package dev.concbench.bench.trial;
 
 import dev.concbench.bench.resources.ResourceUsage;
+import dev.concbench.servers.ServerReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +70,16 @@ public record TrialRecord(String benchmark, String scenario, SortedMap<String, S
             jvmFlags = List.copyOf(jvmFlags);
             startInfo = new TreeMap<>(startInfo);
             stopInfo = new TreeMap<>(stopInfo);
+        }
+
+        /**
+         * The report the server gave when it stopped, read back from {@link #stopInfo} (its
+         * {@link ServerReport#facts()}).
+         *
+         * @throws IllegalArgumentException when a figure there does not fit the report
+         */
+        public ServerReport stopReport() {
+            return ServerReport.of(stopInfo);
         }
     }
 

@@ -49,7 +49,7 @@ public final class StepJudge {
         } else {
             if (window.requests() > 0 && latencyMs > objective.limitMs()) {
                 reasons.add(String.format(Locale.ROOT, "p%s %s > %s", percentile(objective.percentile()),
-                        millis(latencyMs), millis(objective.limitMs())));
+                        StepFigures.millis(latencyMs), StepFigures.millis(objective.limitMs())));
             }
             boolean failedRequests = errorShare > objective.maxErrorShare();
             if (failedRequests) {
@@ -64,7 +64,7 @@ public final class StepJudge {
             if (verdict == StepVerdict.SERVER_FAILED && !failedRequests && lagMs >= objective.limitMs() / 2) {
                 verdict = StepVerdict.CLIENT_FAILED;
                 reasons.addFirst(String.format(Locale.ROOT, "the client itself sent requests late (p%s %s after due"
-                        + " on a free connection)", percentile(objective.percentile()), millis(lagMs)));
+                        + " on a free connection)", percentile(objective.percentile()), StepFigures.millis(lagMs)));
             }
         }
         return new SweepStep(index, offeredRate, achieved, window.duration().toNanos() / 1e9, window.requests(),
@@ -84,10 +84,5 @@ public final class StepJudge {
 
     static String percentile(double percentile) {
         return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
-    }
-
-    static String millis(double ms) {
-        return ms < 1 ? String.format(Locale.ROOT, "%.0f us", ms * 1000)
-                : String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : "%.1f ms", ms);
     }
 }

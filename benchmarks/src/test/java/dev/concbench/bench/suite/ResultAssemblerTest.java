@@ -187,6 +187,27 @@ class ResultAssemblerTest {
     }
 
     @Test
+    void theProcessesSpawnedAreTheModelsOwnCountOfChildrenOrOfWorkersElseTheChildrenSampled() {
+        assertThat(processesSpawned(Map.of("maxChildren", "64", "childrenSpawned", "7"))).isEqualTo(7);
+        assertThat(processesSpawned(Map.of("workers", "4", "workersSpawned", "5", "workersReplaced", "1")))
+                .isEqualTo(5);
+        assertThat(processesSpawned(Map.of("workers", "4"))).isEqualTo(2); // the samples saw two children
+    }
+
+    /** The processes spawned in the result of a trial whose server reported this when it stopped. */
+    private static long processesSpawned(Map<String, String> stopInfo) {
+        TrialRecord trial = Trials.hello("prefork", 1_000, Map.of(), 1);
+        TrialRecord.Side side = trial.sides().getFirst();
+        TrialRecord.ServerSide server = side.server();
+        TrialRecord.ServerSide stopped = new TrialRecord.ServerSide(server.inProcess(), server.cpus(),
+                server.jvmFlags(), server.startInfo(), stopInfo);
+        TrialRecord changed = new TrialRecord(trial.benchmark(), trial.scenario(), trial.params(), trial.openLoop(),
+                trial.client(), List.of(new TrialRecord.Side(null, stopped, side.measurement(), side.resources())),
+                null);
+        return plain(outcome(500, List.of(changed), null), null).resources().processesSpawned();
+    }
+
+    @Test
     void anAbCaseGivesOneResultPerSideEachWithItsOwnWindowsAndThroughput() {
         TrialRecord plain = Trials.hello("pool", 1_000, Map.of(), 1, 2);
         TrialRecord.Side one = plain.sides().getFirst();

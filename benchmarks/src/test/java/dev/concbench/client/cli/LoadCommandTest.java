@@ -181,12 +181,12 @@ class LoadCommandTest {
                 .contains("/sleep?ms=1: 2 rates from 400/s to 10,000/s\n")
                 .contains("  1 threads and 4 connections (open loop, keep-alive, ")
                 .contains("  each step: 200ms of lead-in, then a window of 1s; a 1s pause after a failed one\n")
-                .contains("  a step passes at p99<1000ms (corrected), errors <= 0.1 %, achieved >= 99 % of offered")
+                .contains("  a step passes at p99<1s (corrected), errors <= 0.1 %, achieved >= 99 % of offered")
                 .contains(SweepReport.columns())
                 .containsPattern("\n  +0 +400/s +\\d+/s .* pass\n")
                 .containsPattern("\n  +1 +10,000/s +[\\d,]+/s .* server-failed .*answered [\\d,]+/s, \\d+ % of the"
                         + " 10,000/s offered")
-                .containsPattern("\nCapacity at p99<1000ms: \\[400/s, 10,000/s\\] bracketed: met at 400/s, missed at"
+                .containsPattern("\nCapacity at p99<1s: \\[400/s, 10,000/s\\] bracketed: met at 400/s, missed at"
                         + " 10,000/s: .*answered");
         assertThat(err().lines().toList()).hasSize(3).first().isEqualTo(SweepReport.columns().stripTrailing());
         JsonNode result = new ObjectMapper().readTree(json.toFile());
@@ -221,7 +221,7 @@ class LoadCommandTest {
                 .contains("Capacity search @ http://127.0.0.1:")
                 .contains("/sleep?ms=1: from 10,000/s up to at most 40,000/s, bracketed to within 5 %\n")
                 .containsPattern("\n  +0 +10,000/s .* server-failed ")
-                .containsPattern("\nCapacity at p99<1000ms: \\[none passed, 10,000/s\\] failed-at-lowest: missed the"
+                .containsPattern("\nCapacity at p99<1s: \\[none passed, 10,000/s\\] failed-at-lowest: missed the"
                         + " objective at the lowest rate offered, 10,000/s: ");
         JsonNode result = new ObjectMapper().readTree(json.toFile());
         assertThat(result.get("mode").asText()).isEqualTo("search");
