@@ -34,7 +34,7 @@ trap cleanup EXIT
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}'; }
 
-printf '%-10s %12s %10s   %s\n' model "req/s" "p99 ms" "(median of $rounds x wrk -t1 -c$connections -d${seconds}s --latency $path)"
+printf '%-16s %12s %10s   %s\n' model "req/s" "p99 ms" "(median of $rounds x wrk -t1 -c$connections -d${seconds}s --latency $path)"
 for model in "${models[@]}"; do
   "$java" -jar "$jar" --model "$model" --port 0 >"$log" 2>&1 &
   server=$!
@@ -48,7 +48,7 @@ for model in "${models[@]}"; do
     rps+=("$(awk '/Requests\/sec/ {print $2}' "$out")")
     p99+=("$(awk '$1 == "99%" {print $2}' "$out" | to_ms)")
   done
-  printf '%-10s %12.0f %10.2f   %s\n' "$model" "$(printf '%s\n' "${rps[@]}" | median)" \
+  printf '%-16s %12.0f %10.2f   %s\n' "$model" "$(printf '%s\n' "${rps[@]}" | median)" \
     "$(printf '%s\n' "${p99[@]}" | median)" "runs: ${rps[*]}"
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 done
