@@ -36,6 +36,6 @@ final class SweepLines {
     }
 
     private static String rate(Double rate) {
-        return rate == null ? "-" : String.format(Locale.ROOT, "%,.0f/s", rate);
+        return rate == null ? "-" : StepFigures.rate(rate);
     }
 }

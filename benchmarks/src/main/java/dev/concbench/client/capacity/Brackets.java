@@ -1,10 +1,11 @@
 package dev.concbench.client.capacity;
 
+import static dev.concbench.client.capacity.StepFigures.rate;
+
 import dev.concbench.results.Capacity;
 import dev.concbench.results.CapacityOutcome;
 import dev.concbench.results.StepVerdict;
 import dev.concbench.results.SweepStep;
-import java.util.Locale;
 
 /** The capacity a sweep's steps show, for both kinds of sweep: one place for the outcomes' wording. */
 final class Brackets {
@@ -44,9 +45,5 @@ final class Brackets {
     static Capacity passedEverything(double highest) {
         return new Capacity(highest, null, CapacityOutcome.INCONCLUSIVE,
                 "met the objective at the highest rate offered, " + rate(highest) + ": the capacity is above it");
-    }
-
-    static String rate(double requestsPerSecond) {
-        return String.format(Locale.ROOT, "%,.0f/s", requestsPerSecond);
     }
 }

@@ -103,7 +103,7 @@ public final class CapacitySearch implements Sweep {
         if (!done && steps.size() >= range.maxSteps()) {
             capacity = firstFail == null
                     ? new Capacity(lastPass, null, CapacityOutcome.INCONCLUSIVE, "every one of the " + steps.size()
-                            + " steps met the objective, the last at " + Brackets.rate(lastPass))
+                            + " steps met the objective, the last at " + StepFigures.rate(lastPass))
                     : new Capacity(lastPass, firstFail.offeredRate(), CapacityOutcome.INCONCLUSIVE,
                             capacity.reason() + "; the search used its " + steps.size() + " steps");
             done = true;

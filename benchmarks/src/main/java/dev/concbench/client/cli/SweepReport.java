@@ -1,6 +1,7 @@
 package dev.concbench.client.cli;
 
 import dev.concbench.client.LoadSpec;
+import dev.concbench.client.capacity.StepFigures;
 import dev.concbench.client.capacity.Sweep;
 import dev.concbench.client.capacity.SweepRunner;
 import dev.concbench.results.Capacity;
@@ -34,10 +35,10 @@ final class SweepReport {
         StringBuilder out = new StringBuilder();
         if (sweep.mode() == SweepMode.CURVE) {
             out.append(String.format(Locale.ROOT, "Latency curve @ %s: %d rates from %s to %s%n", url, rates.steps(),
-                    Units.rate(rates.from()), Units.rate(rates.to())));
+                    StepFigures.rate(rates.from()), StepFigures.rate(rates.to())));
         } else {
             out.append(String.format(Locale.ROOT, "Capacity search @ %s: from %s up to at most %s, bracketed to within"
-                            + " %s%n", url, Units.rate(rates.from()), Units.rate(rates.to()),
+                            + " %s%n", url, StepFigures.rate(rates.from()), StepFigures.rate(rates.to()),
                     percent(sweep.resolution())));
         }
         out.append(TextReport.connections(template, "open loop", threads, transport));
@@ -69,8 +70,8 @@ final class SweepReport {
     /** One step: rates, corrected latencies, the uncorrected p99, errors, the client's busy share, verdict, reason. */
     static String row(SweepStep step) {
         Percentiles corrected = step.corrected();
-        return line(step.index(), Units.rate(step.offeredRate()),
-                Units.rate(step.achievedRate()), time(corrected, corrected.p50Ms()), time(corrected, corrected.p90Ms()),
+        return line(step.index(), StepFigures.rate(step.offeredRate()),
+                StepFigures.rate(step.achievedRate()), time(corrected, corrected.p50Ms()), time(corrected, corrected.p90Ms()),
                 time(corrected, corrected.p99Ms()), time(corrected, corrected.p999Ms()),
                 time(step.uncorrected(), step.uncorrected().p99Ms()), step.errors().total(),
                 String.format(Locale.ROOT, "%.0f%%", step.clientUtilization() * 100),
@@ -92,8 +93,8 @@ final class SweepReport {
     /** {@code Capacity at p99<10ms: [12,800/s, 13,400/s] bracketed: reason}. */
     static String capacity(Objective objective, Capacity capacity) {
         return String.format(Locale.ROOT, "Capacity at %s: [%s, %s] %s: %s%n", objective.label(),
-                capacity.lastPassRate() == null ? "none passed" : Units.rate(capacity.lastPassRate()),
-                capacity.firstFailRate() == null ? "none failed" : Units.rate(capacity.firstFailRate()),
+                capacity.lastPassRate() == null ? "none passed" : StepFigures.rate(capacity.lastPassRate()),
+                capacity.firstFailRate() == null ? "none failed" : StepFigures.rate(capacity.firstFailRate()),
                 capacity.outcome().label(), capacity.reason());
     }
 

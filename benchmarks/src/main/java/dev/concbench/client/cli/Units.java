@@ -69,11 +69,6 @@ final class Units {
         return String.format(Locale.ROOT, "%.2f%s", bytes, units[unit]);
     }
 
-    /** A rate in requests per second, grouped: {@code 12,800/s}. */
-    static String rate(double requestsPerSecond) {
-        return String.format(Locale.ROOT, "%,.0f/s", requestsPerSecond);
-    }
-
     /** A duration as given on the command line, for the report's first line: {@code 10s}, {@code 500ms}. */
     static String shortDuration(Duration duration) {
         long millis = duration.toMillis();
