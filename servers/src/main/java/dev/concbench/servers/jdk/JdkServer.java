@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #close()} interrupts the handlers running (on the dispatcher itself for {@code jdk}),
  * stops the JDK server at once ({@code stop(0)}: listener and connections closed, dispatcher
- * joined), then interrupts and joins the executor's threads.
+ * joined), then interrupts the executor's threads and waits for them to end (joining the pool's).
  */
 public final class JdkServer extends OneShotServer {
 
@@ -68,7 +68,8 @@ public final class JdkServer extends OneShotServer {
     private final Dispatch dispatch;
     private final int poolThreads;
     private final HttpHandler application = new Application();
-    private final List<Thread> executorThreads = new CopyOnWriteArrayList<>();
+    /** The pool's threads, to join on close (a bounded list: the virtual threads are not kept). */
+    private final List<Thread> poolThreadsMade = new CopyOnWriteArrayList<>();
     /** The threads running the application now, the JDK's dispatcher among them for {@code jdk}. */
     private final Set<Thread> handling = ConcurrentHashMap.newKeySet();
 
@@ -91,20 +92,20 @@ public final class JdkServer extends OneShotServer {
         server.createContext("/", this::exchange);
         executor = switch (dispatch) {
             case DISPATCHER -> null;
-            case POOL -> Executors.newFixedThreadPool(poolThreads,
-                    tracked(ServerThreads.platform(model, "worker")));
-            case VIRTUAL -> Executors.newThreadPerTaskExecutor(
-                    tracked(ServerThreads.virtual(model, "exchange")));
+            case POOL -> Executors.newFixedThreadPool(poolThreads, joinedOnClose(ServerThreads.platform(model, "worker")));
+            // Not kept: one per exchange, a list of them all would grow without end; the
+            // executor's own termination waits for those still running.
+            case VIRTUAL -> Executors.newThreadPerTaskExecutor(ServerThreads.virtual(model, "exchange"));
         };
         server.setExecutor(executor);
         server.start();
         return server.getAddress();
     }
 
-    private ThreadFactory tracked(ThreadFactory threads) {
+    private ThreadFactory joinedOnClose(ThreadFactory threads) {
         return task -> {
             Thread thread = threads.newThread(task);
-            executorThreads.add(thread);
+            poolThreadsMade.add(thread);
             return thread;
         };
     }
@@ -124,7 +125,7 @@ public final class JdkServer extends OneShotServer {
             executor.shutdownNow();
             try {
                 executor.awaitTermination(JOIN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-                for (Thread thread : executorThreads) {
+                for (Thread thread : poolThreadsMade) {
                     thread.join(JOIN_TIMEOUT_MILLIS);
                 }
             } catch (InterruptedException e) {
