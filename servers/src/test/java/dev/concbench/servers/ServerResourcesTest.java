@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,13 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Nothing leaks: over a thousand connections that end every way a connection can end, the process's
- * platform threads and open descriptors stay where they were, and after {@code close()} no thread of
- * the model (named {@code <model>-...}), no descriptor and no child process is left.
+ * platform threads and open descriptors stay where they were, no class gains a reachable object
+ * for every other connection (a thread, a buffer or a map entry kept after its connection ended),
+ * and after {@code close()} no thread of the model (named {@code <model>-...}), no descriptor and
+ * no child process is left.
  *
  * <p>Counts are of this whole JVM, clients included, so each check allows a small tolerance for
  * the JDK's own lazily started threads; a leak of one thread or descriptor per connection is a
  * thousand over. Virtual threads are not counted by {@code ThreadMXBean}: a model built on them is
- * judged by its platform threads and its descriptors.
+ * judged by its platform threads, its descriptors and its reachable objects (virtual threads
+ * among them).
  */
 // 250 JVM starts for a model that starts one per connection take a minute on two busy cores.
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -70,6 +75,7 @@ class ServerResourcesTest {
             runCycles(address, WARM_UP_CYCLES);
             int threadBaseline = steady(ProcessResources::platformThreadCount);
             int descriptorBaseline = steady(ProcessResources::openDescriptors);
+            ProcessResources.ClassHistogram objectsBaseline = ProcessResources.liveObjects();
             if (ModelTraits.of(model).ownHttpRules()) { // the JDK's server makes and names its dispatcher itself
                 assertThat(Thread.getAllStackTraces().keySet()).as("the JDK's dispatcher thread while the server runs")
                         .anyMatch(thread -> thread.getName().equals("HTTP-Dispatcher") && !threadsBefore.contains(thread.threadId()));
@@ -91,6 +97,8 @@ class ServerResourcesTest {
                     ProcessResources::platformThreadCount, threadBaseline + THREAD_TOLERANCE);
             awaitAtMost("open descriptors after " + cycles + " connections (baseline " + descriptorBaseline + ")",
                     ProcessResources::openDescriptors, descriptorBaseline + DESCRIPTOR_TOLERANCE);
+            assertThat(retainedPerConnection(objectsBaseline, ProcessResources.liveObjects(), cycles))
+                    .as("classes with an object still reachable for every other connection of %d", cycles).isEmpty();
         } finally {
             server.close();
         }
@@ -164,6 +172,24 @@ class ServerResourcesTest {
             }
         }
         return new Peaks(peakThreads, peakDescriptors);
+    }
+
+    /**
+     * The classes whose reachable objects grew, between two counts, by half the connections made in
+     * between or more: a model that keeps something of each connection or request (a thread, a
+     * buffer, an entry in a map) after it ended, with how many more there are.
+     */
+    private static Map<String, Long> retainedPerConnection(ProcessResources.ClassHistogram before,
+                                                           ProcessResources.ClassHistogram after, int connections) {
+        Map<String, Long> countsBefore = before.countsByClass();
+        Map<String, Long> grown = new TreeMap<>();
+        after.countsByClass().forEach((type, count) -> {
+            long more = count - countsBefore.getOrDefault(type, 0L);
+            if (more >= connections / 2) {
+                grown.put(type, more);
+            }
+        });
+        return grown;
     }
 
     /** The highest counts sampled while connections came and went. */
