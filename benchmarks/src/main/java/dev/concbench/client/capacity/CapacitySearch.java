@@ -19,8 +19,14 @@ import java.util.OptionalDouble;
  * above like one the server failed: the bisection then narrows in on the client's own limit, and
  * the outcome is client-limited when the lowest failure was the client's (the server took at least
  * the last passing rate; how much more, this client cannot tell). It ends early when the lowest
- * rate already fails, when the highest rate passes, or after the most steps allowed. A failing step
- * is never followed by a higher rate: a server that collapsed is not offered more.
+ * rate already fails, when the highest rate passes, or after the most steps allowed.
+ *
+ * <p>The climb's first failure of the server is taken again at the same rate before the search
+ * turns back: a passing disturbance there (a collection, a compilation, a neighbour on a shared
+ * machine) would otherwise cap the capacity at the rate before it, a growth factor below what the
+ * server serves. If the second try passes, the climb goes on; if it fails too, the bisection starts
+ * below it. Both tries stay among the steps. Past that one repeat, a failing step is never followed
+ * by a higher rate: a server that collapsed is not offered more.
  */
 public final class CapacitySearch implements Sweep {
 
@@ -57,6 +63,9 @@ public final class CapacitySearch implements Sweep {
     private final List<SweepStep> steps = new ArrayList<>();
     private Double lastPass;
     private SweepStep firstFail;
+    /** The climb's first failure of the server while it is taken again; {@code null} otherwise. */
+    private SweepStep retrying;
+    private boolean retried;
     private Capacity capacity = Brackets.notYet();
     private boolean done;
 
@@ -69,6 +78,9 @@ public final class CapacitySearch implements Sweep {
     public OptionalDouble nextRate() {
         if (done) {
             return OptionalDouble.empty();
+        }
+        if (retrying != null) {
+            return OptionalDouble.of(retrying.offeredRate());
         }
         if (firstFail != null) {
             return OptionalDouble.of(Math.sqrt(lastPass * firstFail.offeredRate()));
@@ -83,7 +95,11 @@ public final class CapacitySearch implements Sweep {
             throw new IllegalStateException("the search is over");
         }
         steps.add(step);
-        if (step.verdict() == StepVerdict.PASS) {
+        retrying = null;
+        if (step.verdict() == StepVerdict.SERVER_FAILED && lastPass != null && firstFail == null && !retried) {
+            retrying = step;
+            retried = true;
+        } else if (step.verdict() == StepVerdict.PASS) {
             lastPass = step.offeredRate();
             if (firstFail == null && lastPass >= range.highestRate()) {
                 capacity = Brackets.passedEverything(lastPass);
@@ -101,6 +117,11 @@ public final class CapacitySearch implements Sweep {
             done = narrow;
         }
         if (!done && steps.size() >= range.maxSteps()) {
+            if (retrying != null) { // no step left to take it again: the failure stands
+                firstFail = retrying;
+                retrying = null;
+                capacity = Brackets.afterFailure(lastPass, firstFail, narrow());
+            }
             capacity = firstFail == null
                     ? new Capacity(lastPass, null, CapacityOutcome.INCONCLUSIVE, "every one of the " + steps.size()
                             + " steps met the objective, the last at " + StepFigures.rate(lastPass))

@@ -33,16 +33,62 @@ class CapacitySearchTest {
     }
 
     @Test
-    void neverOffersARateAboveOneThatFailed() {
+    void takesTheClimbsFirstFailureAgainOnceThenNeverOffersARateAboveOneThatFailed() {
         CapacitySearch search = SimulatedServer.withKnee(7_000).drive(search());
 
+        // 50, 200, 800, 3,200 pass; 12,800 fails, is taken again and fails again; then bisection below.
+        assertThat(search.steps().get(4).offeredRate()).isEqualTo(12_800);
+        assertThat(search.steps().get(5).offeredRate()).isEqualTo(12_800);
         double lowestFailure = Double.MAX_VALUE;
-        for (SweepStep step : search.steps()) {
-            assertThat(step.offeredRate()).isLessThan(lowestFailure);
+        for (SweepStep step : search.steps().subList(6, search.steps().size())) {
+            assertThat(step.offeredRate()).isLessThan(lowestFailure).isLessThan(12_800);
             if (step.verdict() != StepVerdict.PASS) {
                 lowestFailure = step.offeredRate();
             }
         }
+    }
+
+    @Test
+    void aServerDisturbedOnceWhileClimbingIsBracketedAtItsKneeNotBelowTheDisturbance() {
+        // The step at 800/s fails once (a collection, say); the server's knee is 20,000/s.
+        SimulatedServer server = SimulatedServer.withKnee(20_000);
+        CapacitySearch search = search();
+        boolean disturbed = false;
+        for (var rate = search.nextRate(); rate.isPresent(); rate = search.nextRate()) {
+            SweepStep step = server.step(search.steps().size(), rate.getAsDouble(), search.objective());
+            if (!disturbed && rate.getAsDouble() == 800) {
+                disturbed = true;
+                step = new SimulatedServer(1, Double.MAX_VALUE, false).step(step.index(), 800, search.objective());
+            }
+            search.record(step);
+        }
+
+        assertThat(search.steps()).extracting(SweepStep::verdict).startsWith(StepVerdict.PASS, StepVerdict.PASS,
+                StepVerdict.SERVER_FAILED, StepVerdict.PASS);
+        assertThat(search.capacity().outcome()).isEqualTo(CapacityOutcome.BRACKETED);
+        assertThat(search.capacity().lastPassRate()).isLessThanOrEqualTo(20_000).isGreaterThan(20_000 / 1.05);
+    }
+
+    @Test
+    void onlyOneFailureIsTakenAgainAndNotTheClients() {
+        // A client limit at 5,000 while climbing: not taken again (the runner retries a stalled client).
+        CapacitySearch clientLimited = new SimulatedServer(100_000, 5_000, false).drive(search());
+        assertThat(clientLimited.steps()).extracting(SweepStep::offeredRate).doesNotHaveDuplicates();
+        // A server that fails at the lowest rate: nothing passed to climb from, nothing taken again.
+        CapacitySearch collapsed = new SimulatedServer(1_000, Double.MAX_VALUE, true).drive(search());
+        assertThat(collapsed.steps()).hasSize(1);
+    }
+
+    @Test
+    void aRepeatThatHasNoStepLeftLetsTheFailureStand() {
+        // 50, 200, 800 pass; 3,200 fails as the fourth and last step allowed.
+        var search = new CapacitySearch(Objective.DEFAULT, new CapacitySearch.Range(50, 400_000, 4, 0.05, 4));
+        SimulatedServer.withKnee(1_000).drive(search);
+
+        assertThat(search.steps()).hasSize(4);
+        assertThat(search.capacity().outcome()).isEqualTo(CapacityOutcome.INCONCLUSIVE);
+        assertThat(search.capacity().lastPassRate()).isEqualTo(800);
+        assertThat(search.capacity().firstFailRate()).isEqualTo(3_200);
     }
 
     @Test
