@@ -44,6 +44,7 @@ public final class SweepRunner {
          * fresh {@code pool} server failed a 1 ms sleep at 800/s in its third step, in one run).
          */
         public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(2);
+
         public Pace {
             Objects.requireNonNull(warmUp, "warmUp");
             Objects.requireNonNull(leadIn, "leadIn");
